@@ -1,0 +1,177 @@
+package cn.shangliang.demo;
+
+import cn.shangliang.intake.Channel;
+import cn.shangliang.intake.DemandRequest;
+import cn.shangliang.intake.IntakeService;
+import cn.shangliang.routing.Category;
+import cn.shangliang.routing.Departments;
+import cn.shangliang.routing.Scope;
+import cn.shangliang.routing.Urgency;
+import cn.shangliang.rules.RulesService;
+import cn.shangliang.system.Groups;
+import cn.shangliang.system.ShangliangProperties;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo profile: the groups of DOMAIN.md §1, the demo users of API.md (password = user id), the
+ * Tasklist filters everyone sees, and a few sample demands. Idempotent: run at every start.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "shangliang.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+  private static final Map<String, String> GROUPS = new LinkedHashMap<>();
+  static {
+    GROUPS.put(Groups.INTAKE, "联络员 / 社情民意驿站");
+    GROUPS.put(Groups.MEMBER, "政协委员");
+    GROUPS.put(Groups.LIAISON_OFFICE, "政协工委");
+    GROUPS.put(Groups.CONVENOR, "协商召集人");
+    GROUPS.put(Groups.PROPOSAL_COMMITTEE, "提案委员会");
+    GROUPS.put(Groups.SUPERVISOR, "督查督办");
+    GROUPS.put(Groups.LEADERSHIP, "政协领导");
+    GROUPS.put(Groups.ADMIN, "系统管理员");
+  }
+
+  /** id → (姓, 名, groups). */
+  private record DemoUser(String id, String lastName, String firstName, List<String> groups) {}
+
+  private static final List<DemoUser> USERS = List.of(
+      new DemoUser("admin", "管理员", "系统", List.of(Groups.ADMIN, Groups.CAMUNDA_ADMIN)),
+      new DemoUser("clerk", "王", "联络员", List.of(Groups.INTAKE)),
+      new DemoUser("member1", "李", "委员", List.of(Groups.MEMBER)),
+      new DemoUser("member2", "赵", "委员", List.of(Groups.MEMBER)),
+      new DemoUser("liaison", "陈", "工委", List.of(Groups.LIAISON_OFFICE)),
+      new DemoUser("convenor", "刘", "书记", List.of(Groups.CONVENOR)),
+      new DemoUser("transport", "交通运输局", "办理员", List.of(Departments.groupOf("transport"))),
+      new DemoUser("housing", "住建局", "办理员", List.of(Departments.groupOf("housing"))),
+      new DemoUser("water", "水利局", "办理员", List.of(Departments.groupOf("water"))),
+      new DemoUser("township", "乡镇政府", "办理员", List.of(Departments.groupOf("township"))),
+      new DemoUser("proposals", "孙", "提案委", List.of(Groups.PROPOSAL_COMMITTEE)),
+      new DemoUser("supervisor", "周", "督查", List.of(Groups.SUPERVISOR)),
+      new DemoUser("leader", "吴", "主席", List.of(Groups.LEADERSHIP)));
+
+  private final ProcessEngine engine;
+  private final RulesService rules;
+  private final IntakeService intake;
+  private final ShangliangProperties properties;
+
+  DemoData(ProcessEngine engine, RulesService rules, IntakeService intake, ShangliangProperties properties) {
+    this.engine = engine;
+    this.rules = rules;
+    this.intake = intake;
+    this.properties = properties;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    IdentityService identity = engine.getIdentityService();
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    Map<String, String> groups = new LinkedHashMap<>(GROUPS);
+    rules.current().data(Departments.class).names().forEach((code, name) -> groups.put(Departments.groupOf(code), name));
+    groups.forEach((id, name) -> ensureGroup(identity, id, name));
+    for (DemoUser demo : USERS) {
+      if (identity.createUserQuery().userId(demo.id()).count() == 0) {
+        User user = identity.newUser(demo.id());
+        user.setFirstName(demo.firstName());
+        user.setLastName(demo.lastName());
+        user.setPassword(demo.id());
+        user.setEmail(demo.id() + "@shangliang.example");
+        identity.saveUser(user);
+      }
+      for (String group : demo.groups()) {
+        if (identity.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {
+          identity.createMembership(demo.id(), group);
+        }
+      }
+    }
+    for (String group : groups.keySet()) {
+      grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+    }
+    for (String group : List.of(Groups.SUPERVISOR, Groups.LEADERSHIP, Groups.LIAISON_OFFICE)) {
+      grant(authorizations, group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ_INSTANCE);
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ_HISTORY);
+      grant(authorizations, group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+    }
+    TaskFilters.ensure(engine.getFilterService(), engine.getTaskService(), authorizations);
+    if (properties.demo().sampleData()) sampleDemands();
+    log.info("Demo users ready (password = user id): {}", USERS.stream().map(DemoUser::id).toList());
+  }
+
+  private static void ensureGroup(IdentityService identity, String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identity.saveGroup(group);
+    }
+  }
+
+  static void grant(AuthorizationService authorizations, String group, Resource resource, String resourceId,
+      Permission permission) {
+    Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+        .resourceId(resourceId).singleResult();
+    if (existing == null) {
+      Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setGroupId(group);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+      authorization.addPermission(permission);
+      authorizations.saveAuthorization(authorization);
+    } else if (!existing.isPermissionGranted(permission)) {
+      existing.addPermission(permission);
+      authorizations.saveAuthorization(existing);
+    }
+  }
+
+  private void sampleDemands() {
+    sample("demo-1", "村组道路坑洼积水，雨天出行困难", "同庆沟村三组通组道路约800米，路面坑洼，雨天积水严重，老人孩子出行不便，希望尽快修补。",
+        Category.TRANSPORT, Scope.GROUP, Urgency.NORMAL, Channel.MEMBER_VISIT, "中峰镇", "同庆沟村", "张三", "13812341234",
+        false, new BigDecimal("80000"), 120);
+    sample("demo-2", "老旧小区楼道照明损坏", "幸福社区5栋楼道灯已坏两个月，夜间上下楼存在安全隐患。",
+        Category.HOUSING, Scope.GROUP, Urgency.URGENT, Channel.STATION, "城关街道", "幸福社区", "李四", "13900001111",
+        false, new BigDecimal("3000"), 60);
+    sample("demo-3", "村里想办养老服务站", "石桥村老年人多，子女外出务工，希望村里建设日间照料中心，解决老人吃饭和看护问题。",
+        Category.ELDERLY, Scope.COUNTY, Urgency.NORMAL, Channel.HEARING, "石桥镇", "石桥村", "王五", "13700002222",
+        true, new BigDecimal("1500000"), 300);
+    sample("demo-4", "咨询新农合报销比例", "村民询问今年新农合住院报销比例和报销流程。",
+        Category.POLICY, Scope.HOUSEHOLD, Urgency.NORMAL, Channel.COURTYARD, "中峰镇", "同庆沟村", "赵六", "13600003333",
+        false, null, 1);
+  }
+
+  private void sample(String key, String title, String description, Category category, Scope scope, Urgency urgency,
+      Channel channel, String township, String village, String name, String phone, boolean policy, BigDecimal cost,
+      int people) {
+    boolean onSite = category == Category.POLICY;
+    intake.submit(new DemandRequest(title, description, category, scope, urgency, channel, township, village,
+        new DemandRequest.Submitter(name, phone), onSite, policy, cost, 1, List.of(), people, key, null, null,
+        onSite ? "member1" : null, null), null, "clerk");
+  }
+}

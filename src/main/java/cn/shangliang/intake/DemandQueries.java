@@ -1,0 +1,103 @@
+package cn.shangliang.intake;
+
+import cn.shangliang.system.NotFoundException;
+import cn.shangliang.system.InvalidRequestException;
+
+import cn.shangliang.sla.WorkingCalendar;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads demands for staff: the full view with route, open tasks and history. */
+@Service
+public class DemandQueries {
+  private final DemandRepository demands;
+  private final RoutingRecordRepository routing;
+  private final DemandEventRepository events;
+  private final TaskService taskService;
+
+  DemandQueries(DemandRepository demands, RoutingRecordRepository routing, DemandEventRepository events,
+      TaskService taskService) {
+    this.demands = demands;
+    this.routing = routing;
+    this.events = events;
+    this.taskService = taskService;
+  }
+
+  /** By numeric id or tracking code. */
+  @Transactional(readOnly = true)
+  public Demand find(String idOrCode) {
+    if (TrackingCodes.isTrackingCode(idOrCode)) {
+      return demands.findByTrackingCode(idOrCode).orElseThrow(() -> new NotFoundException("demand " + idOrCode));
+    }
+    try {
+      return demands.findById(Long.parseLong(idOrCode)).orElseThrow(() -> new NotFoundException("demand " + idOrCode));
+    } catch (NumberFormatException e) {
+      throw new NotFoundException("demand " + idOrCode);
+    }
+  }
+
+  /** Departments the demand has been routed to (lead and co-handlers), for object-level access. */
+  @Transactional(readOnly = true)
+  public List<String> departmentsOf(Demand demand) {
+    return routing.findByDemandIdOrderByEvaluatedAtAscIdAsc(demand.getId()).stream()
+        .flatMap(r -> {
+          var result = r.toResult(WorkingCalendar.CHINA);
+          return java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(result.leadDepartment()),
+              result.coDepartments().stream());
+        })
+        .distinct().toList();
+  }
+
+  public List<Demand> mergedInto(Demand demand) {
+    return demands.findByMergedIntoIdOrderByIdAsc(demand.getId());
+  }
+
+  @Transactional(readOnly = true)
+  public DemandView view(Demand d) {
+    List<RoutingRecord> routes = routing.findByDemandIdOrderByEvaluatedAtAscIdAsc(d.getId());
+    var latest = routes.isEmpty() ? null : routes.get(routes.size() - 1).toResult(WorkingCalendar.CHINA);
+    List<DemandView.OpenTask> tasks = d.getProcessInstanceId() == null ? List.of()
+        : taskService.createTaskQuery().processInstanceId(d.getProcessInstanceId()).orderByTaskCreateTime().asc().list()
+            .stream().map(this::openTask).toList();
+    String mergedInto = d.getMergedIntoId() == null ? null
+        : demands.findById(d.getMergedIntoId()).map(Demand::getTrackingCode).orElse(null);
+    return new DemandView(String.valueOf(d.getId()), d.getTrackingCode(), d.getStatus().name(), d.getStatus().label(),
+        d.getProcessInstanceId(), d.getChannel().name(), d.getTitle(), d.getDescription(), d.getCategory().name(),
+        d.getScope().name(), d.getUrgency().name(), d.getTownship(), d.getVillage(), d.getLatitude(), d.getLongitude(),
+        new DemandView.Submitter(d.getSubmitterName(), d.getSubmitterPhone()), d.getCollectingMember(),
+        d.isAnswerableOnSite(), d.isNeedsPolicyChange(), d.getEstimatedCostYuan(), d.getDepartmentsInvolved(),
+        d.coDepartmentList(), d.getAffectedPeople(), d.getExternalId(), mergedInto,
+        demands.findByMergedIntoIdOrderByIdAsc(d.getId()).stream().map(Demand::getTrackingCode).toList(),
+        latest,
+        routes.stream().map(r -> new DemandView.RoutingStep(r.getStage().name(), r.toResult(WorkingCalendar.CHINA),
+            r.getRepeatCount(), r.getRulesChecksum(), at(r.getEvaluatedAt()))).toList(),
+        tasks, List.of(),
+        events.findByDemandIdOrderByOccurredAtAscIdAsc(d.getId()).stream()
+            .map(e -> new DemandView.HistoryEntry(at(e.getOccurredAt()), e.getActor(), e.getKind(), e.getDetail())).toList(),
+        at(d.getCreatedAt()), d.getCreatedBy());
+  }
+
+  private DemandView.OpenTask openTask(Task task) {
+    List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+    return new DemandView.OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), groups, task.getAssignee(),
+        at(task.getCreateTime()), at(task.getDueDate()));
+  }
+
+  static OffsetDateTime at(Instant instant) {
+    return instant == null ? null : instant.atZone(WorkingCalendar.CHINA).toOffsetDateTime();
+  }
+
+  static OffsetDateTime at(Date date) {
+    return date == null ? null : at(date.toInstant());
+  }
+}

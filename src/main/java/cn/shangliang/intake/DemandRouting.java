@@ -1,0 +1,87 @@
+package cn.shangliang.intake;
+
+import cn.shangliang.system.NotFoundException;
+import cn.shangliang.system.InvalidRequestException;
+
+import cn.shangliang.routing.Departments;
+import cn.shangliang.routing.RouteResult;
+import cn.shangliang.routing.RoutingEngine;
+import cn.shangliang.routing.RoutingFacts;
+import cn.shangliang.routing.RoutingPolicy;
+import cn.shangliang.rules.RulesService;
+import cn.shangliang.sla.WorkingCalendar;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Routes stored demands with the rules in force and records the decision and its reasons. */
+@Service
+public class DemandRouting {
+  private final DemandRepository demands;
+  private final RoutingRecordRepository records;
+  private final DemandEventRepository events;
+  private final RoutingEngine engine;
+  private final RulesService rules;
+  private final Clock clock;
+
+  DemandRouting(DemandRepository demands, RoutingRecordRepository records, DemandEventRepository events,
+      RoutingEngine engine, RulesService rules, Clock clock) {
+    this.demands = demands;
+    this.records = records;
+    this.events = events;
+    this.engine = engine;
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public RoutingRecord routeAndRecord(long demandId, RoutingRecord.Stage stage, String actor) {
+    Demand demand = demands.findById(demandId).orElseThrow(() -> new NotFoundException("demand " + demandId));
+    Instant now = clock.instant();
+    int repeatCount = repeatCount(demand.getTownship(), demand.getVillage(), demand.getCategory(), demand.getCreatedAt());
+    RoutingFacts facts = facts(demand, repeatCount);
+    RouteResult result = engine.route(facts, now.atZone(WorkingCalendar.CHINA).toOffsetDateTime());
+    RoutingRecord record = records.save(new RoutingRecord(demandId, stage, result, now, repeatCount, engine.rulesVersion()));
+    demand.setStatus(switch (result.route()) {
+      case ON_SITE -> DemandStatus.ON_SITE_ANSWERING;
+      case DEPARTMENT -> DemandStatus.DEPARTMENT_HANDLING;
+      case PROPOSAL -> DemandStatus.PROPOSAL_REVIEW;
+    });
+    events.save(new DemandEvent(demandId, now, actor, "ROUTED", describe(result)));
+    return record;
+  }
+
+  /** Earlier demands of the same category from the same village within the policy's window before {@code at}. */
+  public int repeatCount(String township, String village, cn.shangliang.routing.Category category, Instant at) {
+    int windowDays = rules.current().data(RoutingPolicy.class).getRepeatWindowDays();
+    long count = demands.countSamePlaceAndCategory(township, village, category, at.minus(Duration.ofDays(windowDays)), at);
+    return (int) Math.min(count, Integer.MAX_VALUE);
+  }
+
+  static RoutingFacts facts(Demand d, int repeatCount) {
+    return new RoutingFacts(d.getCategory(), d.getScope(), d.getUrgency(), d.isAnswerableOnSite(), d.isNeedsPolicyChange(),
+        d.getEstimatedCostYuan(), d.getDepartmentsInvolved(), d.coDepartmentList(), d.getAffectedPeople(), repeatCount);
+  }
+
+  private String describe(RouteResult result) {
+    Departments departments = rules.current().data(Departments.class);
+    StringBuilder text = new StringBuilder("分流为「").append(result.route().label()).append("」");
+    if (result.leadDepartment() != null) {
+      text.append("，牵头单位：").append(departments.name(result.leadDepartment()).orElse(result.leadDepartment()));
+    }
+    if (!result.coDepartments().isEmpty()) {
+      text.append("，协办单位：").append(result.coDepartments().stream()
+          .map(c -> departments.name(c).orElse(c)).collect(Collectors.joining("、")));
+    }
+    OffsetDateTime deadline = result.deadline();
+    if (deadline != null) {
+      text.append("，办理时限：").append(deadline.atZoneSameInstant(WorkingCalendar.CHINA).toLocalDateTime().toString().replace('T', ' '));
+    }
+    text.append("。理由：").append(result.reasons().stream().map(r -> r.rule() + " " + r.message()).collect(Collectors.joining("；")));
+    return text.toString();
+  }
+}

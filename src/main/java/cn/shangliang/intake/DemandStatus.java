@@ -1,0 +1,21 @@
+package cn.shangliang.intake;
+
+/** Where a demand stands; the history keeps every change. */
+public enum DemandStatus {
+  COLLECTED("已受理"),
+  ON_SITE_ANSWERING("现场答复中"),
+  DEPARTMENT_HANDLING("部门办理中"),
+  PROPOSAL_REVIEW("转提案审查中"),
+  HANDLED("已办结"),
+  MERGED("已并单");
+
+  private final String label;
+
+  DemandStatus(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,27 @@
+package cn.shangliang.intake;
+
+import cn.shangliang.routing.RouteResult;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The full staff view of a demand ({@code GET /api/demands/{id}}): submitter included. */
+public record DemandView(
+    String id, String trackingCode, String status, String statusLabel, String processInstanceId,
+    String channel, String title, String description, String category, String scope, String urgency,
+    String township, String village, Double latitude, Double longitude,
+    Submitter submitter, String collectingMember,
+    boolean answerableOnSite, boolean needsPolicyChange, java.math.BigDecimal estimatedCostYuan,
+    int departmentsInvolved, List<String> coDepartments, int affectedPeople, String externalId,
+    String mergedInto, List<String> mergedDemands,
+    RouteResult route, List<RoutingStep> routingHistory, List<OpenTask> tasksOpen, List<Object> breaches,
+    List<HistoryEntry> history, OffsetDateTime createdAt, String createdBy) {
+
+  public record Submitter(String name, String phone) {}
+
+  public record RoutingStep(String stage, RouteResult route, int repeatCount, String rulesChecksum, OffsetDateTime evaluatedAt) {}
+
+  public record OpenTask(String id, String name, String taskDefinitionKey, List<String> candidateGroups, String assignee,
+      OffsetDateTime created, OffsetDateTime due) {}
+
+  public record HistoryEntry(OffsetDateTime at, String actor, String kind, String detail) {}
+}

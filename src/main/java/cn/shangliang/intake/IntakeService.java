@@ -1,0 +1,157 @@
+package cn.shangliang.intake;
+
+import cn.shangliang.system.NotFoundException;
+import cn.shangliang.system.InvalidRequestException;
+
+import cn.shangliang.routing.Departments;
+import cn.shangliang.routing.RouteResult;
+import cn.shangliang.rules.RulesService;
+import cn.shangliang.sla.WorkingCalendar;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Registers demands from every channel. The demand row, its routing decision and its process instance
+ * are written in one transaction: a failure anywhere leaves nothing behind. A repeated client key
+ * ({@code externalId} or {@code Idempotency-Key}) returns the first demand and writes nothing, even when
+ * the two requests race (the unique index decides, the loser reads the winner).
+ */
+@Service
+public class IntakeService {
+
+  /** What a submission gave: the demand, its route, whether it was new, and merge candidates. */
+  public record Submitted(Demand demand, RouteResult route, boolean created, List<DuplicateFinder.Candidate> duplicates) {}
+
+  private final DemandRepository demands;
+  private final RoutingRecordRepository routing;
+  private final DemandEventRepository events;
+  private final DuplicateFinder duplicates;
+  private final RuntimeService runtimeService;
+  private final RulesService rules;
+  private final EntityManager entityManager;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  IntakeService(DemandRepository demands, RoutingRecordRepository routing, DemandEventRepository events,
+      DuplicateFinder duplicates, RuntimeService runtimeService, RulesService rules, EntityManager entityManager,
+      PlatformTransactionManager transactionManager, Clock clock) {
+    this.demands = demands;
+    this.routing = routing;
+    this.events = events;
+    this.duplicates = duplicates;
+    this.runtimeService = runtimeService;
+    this.rules = rules;
+    this.entityManager = entityManager;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.clock = clock;
+  }
+
+  public Submitted submit(DemandRequest request, String idempotencyHeader, String actor) {
+    checkDepartments(request);
+    String key = clientKey(request, idempotencyHeader);
+    if (key != null) {
+      Optional<Submitted> earlier = transaction.execute(s -> demands.findByIdempotencyKey(key).map(this::alreadySubmitted));
+      if (earlier.isPresent()) return earlier.get();
+    }
+    try {
+      return transaction.execute(s -> create(request, key, actor));
+    } catch (DataIntegrityViolationException raced) {
+      if (key == null) throw raced;
+      // Another request with the same key committed first: answer with its demand.
+      return transaction.execute(s -> demands.findByIdempotencyKey(key).map(this::alreadySubmitted)).orElseThrow(() -> raced);
+    }
+  }
+
+  private Submitted create(DemandRequest request, String key, String actor) {
+    Instant now = clock.instant();
+    Demand demand = new Demand(now, actor);
+    demand.setIdempotencyKey(key);
+    demand.setExternalId(blankToNull(request.externalId()));
+    demand.setChannel(request.channel());
+    demand.setTitle(request.title().strip());
+    demand.setDescription(request.description().strip());
+    demand.setCategory(request.category());
+    demand.setScope(request.scope());
+    demand.setUrgency(request.urgency());
+    demand.setTownship(request.township().strip());
+    demand.setVillage(request.village().strip());
+    demand.setLatitude(request.latitude());
+    demand.setLongitude(request.longitude());
+    if (request.submitter() != null) {
+      demand.setSubmitterName(blankToNull(request.submitter().name()));
+      demand.setSubmitterPhone(blankToNull(request.submitter().phone()));
+    }
+    demand.setCollectingMember(blankToNull(request.collectingMember()));
+    demand.setAnswerableOnSite(request.answerableOnSiteOrDefault());
+    demand.setNeedsPolicyChange(request.needsPolicyChangeOrDefault());
+    demand.setEstimatedCostYuan(request.estimatedCostYuan());
+    demand.setDepartmentsInvolved(request.departmentsInvolvedOrDefault());
+    demand.setCoDepartments(request.coDepartmentsOrEmpty());
+    demand.setAffectedPeople(request.affectedPeopleOrDefault());
+    entityManager.persist(demand);
+    demand.assignTrackingCode();
+    entityManager.flush(); // a repeated client key fails here, before the engine does any work
+    events.save(new DemandEvent(demand.getId(), now, actor, "COLLECTED",
+        "经「" + request.channel().label() + "」受理：" + demand.getTitle()));
+
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(DemandIntakeProcess.KEY, demand.getTrackingCode(),
+        processVariables(demand));
+    demand.setProcessInstanceId(instance.getId());
+    RoutingRecord route = routing.findFirstByDemandIdOrderByEvaluatedAtDescIdDesc(demand.getId())
+        .orElseThrow(() -> new IllegalStateException("the process did not route demand " + demand.getTrackingCode()));
+    return new Submitted(demand, route.toResult(WorkingCalendar.CHINA), true, duplicates.candidatesFor(demand));
+  }
+
+  private Map<String, Object> processVariables(Demand demand) {
+    return Variables.createVariables()
+        .putValue(DemandIntakeProcess.Var.DEMAND_ID, demand.getId())
+        .putValue(DemandIntakeProcess.Var.TRACKING_CODE, demand.getTrackingCode())
+        .putValue(DemandIntakeProcess.Var.TITLE, demand.getTitle())
+        .putValue(DemandIntakeProcess.Var.TOWNSHIP, demand.getTownship())
+        .putValue(DemandIntakeProcess.Var.VILLAGE, demand.getVillage())
+        .putValue(DemandIntakeProcess.Var.CATEGORY, demand.getCategory().label());
+  }
+
+  private Submitted alreadySubmitted(Demand demand) {
+    RouteResult route = routing.findFirstByDemandIdOrderByEvaluatedAtDescIdDesc(demand.getId())
+        .map(r -> r.toResult(WorkingCalendar.CHINA)).orElse(null);
+    return new Submitted(demand, route, false, List.of());
+  }
+
+  private void checkDepartments(DemandRequest request) {
+    Departments departments = rules.current().data(Departments.class);
+    List<InvalidRequestException.FieldError> errors = new ArrayList<>();
+    List<String> co = request.coDepartmentsOrEmpty();
+    for (int i = 0; i < co.size(); i++) {
+      if (co.get(i) != null && !departments.exists(co.get(i))) {
+        errors.add(new InvalidRequestException.FieldError("coDepartments[" + i + "]", "未知的承办单位代码：" + co.get(i)));
+      }
+    }
+    if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+  }
+
+  private static String clientKey(DemandRequest request, String header) {
+    String key = blankToNull(request.externalId());
+    if (key == null) key = blankToNull(header);
+    if (key != null && key.length() > 128) {
+      throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError("Idempotency-Key", "不能超过128个字符")));
+    }
+    return key;
+  }
+
+  static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+}

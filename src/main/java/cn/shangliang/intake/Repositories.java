@@ -1,0 +1,41 @@
+package cn.shangliang.intake;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface DemandRepository extends JpaRepository<Demand, Long> {
+  Optional<Demand> findByIdempotencyKey(String idempotencyKey);
+
+  Optional<Demand> findByTrackingCode(String trackingCode);
+
+  List<Demand> findByMergedIntoIdOrderByIdAsc(Long mergedIntoId);
+
+  /** repeatCount: earlier demands of the same category from the same village since a moment (index ix_demand_place_category). */
+  @Query("select count(d) from Demand d where d.township = :township and d.village = :village"
+      + " and d.category = :category and d.createdAt >= :since and d.createdAt < :before")
+  long countSamePlaceAndCategory(@Param("township") String township, @Param("village") String village,
+      @Param("category") cn.shangliang.routing.Category category, @Param("since") Instant since,
+      @Param("before") Instant before);
+
+  /** Merge candidates: open demands of the same village and category since a moment, newest first. */
+  @Query("select d from Demand d where d.township = :township and d.village = :village and d.category = :category"
+      + " and d.createdAt >= :since and d.id <> :excludeId and d.mergedIntoId is null"
+      + " and d.status <> cn.shangliang.intake.DemandStatus.HANDLED order by d.createdAt desc")
+  List<Demand> findOpenSamePlaceAndCategory(@Param("township") String township, @Param("village") String village,
+      @Param("category") cn.shangliang.routing.Category category, @Param("since") Instant since,
+      @Param("excludeId") Long excludeId, org.springframework.data.domain.Pageable page);
+}
+
+interface RoutingRecordRepository extends JpaRepository<RoutingRecord, Long> {
+  List<RoutingRecord> findByDemandIdOrderByEvaluatedAtAscIdAsc(Long demandId);
+
+  Optional<RoutingRecord> findFirstByDemandIdOrderByEvaluatedAtDescIdDesc(Long demandId);
+}
+
+interface DemandEventRepository extends JpaRepository<DemandEvent, Long> {
+  List<DemandEvent> findByDemandIdOrderByOccurredAtAscIdAsc(Long demandId);
+}

@@ -1,0 +1,46 @@
+package cn.shangliang.intake;
+
+import cn.shangliang.routing.RouteResult;
+import cn.shangliang.routing.RoutingEngine;
+import cn.shangliang.routing.RoutingFacts;
+import cn.shangliang.sla.WorkingCalendar;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A dry run of the routing rules on a demand body: nothing is written. */
+@RestController
+@RequestMapping("/api/routing")
+@Tag(name = "分流预览 Routing preview")
+class RoutingPreviewController {
+  private final RoutingEngine engine;
+  private final DemandRouting routing;
+  private final Clock clock;
+
+  RoutingPreviewController(RoutingEngine engine, DemandRouting routing, Clock clock) {
+    this.engine = engine;
+    this.routing = routing;
+    this.clock = clock;
+  }
+
+  @PostMapping("/preview")
+  @Operation(summary = "Route a demand body without writing anything; repeatCount is computed from stored demands when absent")
+  RouteResult preview(@Valid @RequestBody DemandRequest request,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime at) {
+    OffsetDateTime from = at != null ? at : clock.instant().atZone(WorkingCalendar.CHINA).toOffsetDateTime();
+    int repeatCount = request.repeatCount() != null ? request.repeatCount()
+        : routing.repeatCount(request.township().strip(), request.village().strip(), request.category(), from.toInstant());
+    RoutingFacts facts = new RoutingFacts(request.category(), request.scope(), request.urgency(),
+        request.answerableOnSiteOrDefault(), request.needsPolicyChangeOrDefault(), request.estimatedCostYuan(),
+        request.departmentsInvolvedOrDefault(), request.coDepartmentsOrEmpty(), request.affectedPeopleOrDefault(), repeatCount);
+    return engine.route(facts, from);
+  }
+}

@@ -1,0 +1,23 @@
+package cn.shangliang.routing;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The routing decision as API.md shows it: route, lead department, co-handlers, deadline (none for
+ * proposals: their own clocks start at registration) and the reasons, the winning rule first.
+ */
+public record RouteResult(Route route, String leadDepartment, List<String> coDepartments, OffsetDateTime deadline,
+    List<Reason> reasons) {
+
+  public record Reason(String rule, String message) {}
+
+  public RouteResult {
+    coDepartments = List.copyOf(coDepartments);
+    reasons = List.copyOf(reasons);
+  }
+
+  public String winningRule() {
+    return reasons.get(0).rule();
+  }
+}

@@ -1,0 +1,100 @@
+package cn.shangliang.sla;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
+
+/**
+ * The official Chinese working-day calendar and the deadline arithmetic of DOMAIN.md §5.
+ * Pure and immutable: the only definition of a working day in the platform (the API, the routing
+ * rules and Camunda's business calendar all ask this class).
+ */
+public final class WorkingCalendar {
+  public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  private final Map<Integer, CalendarYear> years;
+  private final ZoneId zone;
+  private final LocalTime closeOfBusiness;
+  private final IntConsumer missingYearWarning;
+  private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
+
+  public WorkingCalendar(Map<Integer, CalendarYear> years, ZoneId zone, LocalTime closeOfBusiness,
+      IntConsumer missingYearWarning) {
+    this.years = Map.copyOf(years);
+    this.zone = zone;
+    this.closeOfBusiness = closeOfBusiness;
+    this.missingYearWarning = missingYearWarning;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  public LocalTime closeOfBusiness() {
+    return closeOfBusiness;
+  }
+
+  public Map<Integer, CalendarYear> years() {
+    return years;
+  }
+
+  public boolean hasDataFor(int year) {
+    return years.containsKey(year);
+  }
+
+  /** Weekends are off except make-up working days; statutory holidays are off even on weekdays. */
+  public boolean isWorkingDay(LocalDate day) {
+    CalendarYear year = years.get(day.getYear());
+    boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+    if (year == null) {
+      if (warnedYears.add(day.getYear())) missingYearWarning.accept(day.getYear());
+      return !weekend;
+    }
+    if (year.holidays().contains(day)) return false;
+    if (year.makeUpWorkdays().contains(day)) return true;
+    return !weekend;
+  }
+
+  /** The N-th working day strictly after {@code day} (N ≥ 1); N = 0 is the day itself. */
+  public LocalDate nthWorkingDayAfter(LocalDate day, int n) {
+    if (n < 0) throw new IllegalArgumentException("working days must not be negative: " + n);
+    LocalDate current = day;
+    int counted = 0;
+    while (counted < n) {
+      current = current.plusDays(1);
+      if (isWorkingDay(current)) counted++;
+    }
+    return current;
+  }
+
+  /** A deadline of N working days from T: close of office hours of the N-th working day after T's day. */
+  public OffsetDateTime addWorkingDays(OffsetDateTime from, int workingDays) {
+    LocalDate startDay = from.atZoneSameInstant(zone).toLocalDate();
+    LocalDate lastDay = nthWorkingDayAfter(startDay, workingDays);
+    return ZonedDateTime.of(lastDay, closeOfBusiness, zone).toOffsetDateTime();
+  }
+
+  /** Calendar time, for the 24-hour EMERGENCY clock. */
+  public OffsetDateTime addHours(OffsetDateTime from, long hours) {
+    return from.plusHours(hours).atZoneSameInstant(zone).toOffsetDateTime();
+  }
+
+  /** End of the same calendar day (23:59:59), for on-site answers. */
+  public OffsetDateTime endOfDay(OffsetDateTime from) {
+    LocalDate day = from.atZoneSameInstant(zone).toLocalDate();
+    return ZonedDateTime.of(day, LocalTime.of(23, 59, 59), zone).toOffsetDateTime();
+  }
+
+  /** "Due within 1 working day" (即将到期): anything due before the end of the next working day after today. */
+  public OffsetDateTime dueSoonLimit(OffsetDateTime now) {
+    LocalDate next = nthWorkingDayAfter(now.atZoneSameInstant(zone).toLocalDate(), 1);
+    return ZonedDateTime.of(next, LocalTime.MAX, zone).toOffsetDateTime();
+  }
+}

@@ -1,0 +1,160 @@
+package cn.shangliang.system;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of {@code /api/**} as RFC 9457 problem JSON: {@code type}, {@code title}, {@code status},
+ * {@code detail}, and for validation failures {@code errors: [{field, message}]} (API.md "Errors").
+ */
+@RestControllerAdvice(basePackages = "cn.shangliang")
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+  private static final String TYPES = "https://shangliang.cn/problems/";
+
+  record FieldError(String field, String message) {}
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    List<FieldError> errors = new ArrayList<>();
+    e.getBindingResult().getFieldErrors().forEach(f -> errors.add(new FieldError(f.getField(), f.getDefaultMessage())));
+    e.getBindingResult().getGlobalErrors().forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
+    return validation(errors);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldError> errors = new ArrayList<>();
+    e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err ->
+        errors.add(new FieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
+    return validation(errors);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    Throwable cause = e.getCause();
+    if (cause instanceof JsonParseException || cause == null) {
+      return problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "请求内容不是有效的 JSON", Map.of());
+    }
+    if (cause instanceof JsonMappingException mapping) {
+      String field = path(mapping);
+      String message;
+      if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+        message = "取值无效：" + invalid.getValue() + "，可选值：" + Arrays.toString(invalid.getTargetType().getEnumConstants());
+      } else if (cause instanceof UnrecognizedPropertyException) {
+        message = "未知字段";
+      } else if (cause instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+        message = "类型错误，应为 " + typeName(mismatched.getTargetType());
+      } else {
+        message = "格式错误";
+      }
+      return validation(List.of(new FieldError(field.isEmpty() ? "body" : field, message)));
+    }
+    return problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "请求内容无法读取", Map.of());
+  }
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ResponseEntity<Object> invalid(InvalidRequestException e) {
+    return validation(e.errors().stream().map(f -> new FieldError(f.field(), f.message())).toList());
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<Object> constraint(ConstraintViolationException e) {
+    return validation(e.getConstraintViolations().stream()
+        .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+    return validation(List.of(new FieldError(e.getName(), "格式错误：" + e.getValue())));
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<Object> notFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "未找到：" + e.getMessage(), Map.of());
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<Object> conflict(ConflictException e) {
+    return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), Map.of());
+  }
+
+  @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+  void security(RuntimeException e) {
+    throw e; // Spring Security answers these (401/403) with problem JSON of its own
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> unexpected(Exception e) {
+    log.error("Unexpected error", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error", "服务器内部错误，请稍后重试", Map.of());
+  }
+
+  private static ResponseEntity<Object> validation(List<FieldError> errors) {
+    String detail = errors.stream().map(f -> f.field() + "：" + f.message()).reduce((a, b) -> a + "；" + b).orElse("请求无效");
+    return problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail, Map.of("errors", errors));
+  }
+
+  static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail, Map<String, Object> extra) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create(TYPES + type));
+    problem.setTitle(title);
+    extra.forEach(problem::setProperty);
+    return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (!path.isEmpty()) path.append('.');
+        path.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  private static String lastNode(String path) {
+    int dot = path.lastIndexOf('.');
+    return dot < 0 ? path : path.substring(dot + 1);
+  }
+
+  private static String typeName(Class<?> type) {
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) return "数字";
+    if (type == Boolean.class || type == boolean.class) return "true/false";
+    if (type == String.class) return "文本";
+    if (java.util.Collection.class.isAssignableFrom(type)) return "数组";
+    return "对象";
+  }
+}

@@ -1,0 +1,90 @@
+package cn.shangliang.system;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Spring Security in front of everything (API.md "Running"): the public API, Open311, health and the
+ * OpenAPI description are open; {@code /api/**} and {@code /engine-rest/**} need a login (HTTP Basic,
+ * or for reading, the Camunda webapps' session); the webapps do their own login, except that the Admin
+ * app's first-run setup endpoint is unreachable (CVE-2026-77226).
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+  static final String[] PUBLIC = {
+      "/api/public/**", "/open311/**", "/public", "/public/**", "/actuator/health", "/actuator/health/**",
+      "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error", "/favicon.ico", "/",
+      "/assets/**"};
+
+  @Bean
+  SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"shangliang\", charset=\"UTF-8\"");
+      writeProblem(objectMapper, response, HttpStatus.UNAUTHORIZED, "需要登录（HTTP Basic 或已登录的 Tasklist 会话）");
+    };
+    AccessDeniedHandler forbidden = (request, response, e) ->
+        writeProblem(objectMapper, response, HttpStatus.FORBIDDEN, "当前用户无权执行此操作");
+    http
+        .csrf(AbstractHttpConfigurer::disable) // writes need HTTP Basic; the webapps carry their own CSRF filter
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(a -> a
+            .requestMatchers("/camunda/api/admin/setup/**").denyAll()
+            .requestMatchers(PUBLIC).permitAll()
+            .requestMatchers("/camunda/**").permitAll()
+            .requestMatchers("/api/admin/**").hasAuthority(Groups.ADMIN)
+            .requestMatchers("/actuator/**").hasAnyAuthority(Groups.ADMIN, Groups.SUPERVISOR)
+            .anyRequest().authenticated())
+        .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+        .addFilterBefore(new CamundaWebappSessionFilter(), BasicAuthenticationFilter.class);
+    return http.build();
+  }
+
+  static void writeProblem(ObjectMapper objectMapper, HttpServletResponse response, HttpStatus status, String detail)
+      throws java.io.IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("about:blank"));
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    objectMapper.writeValue(response.getOutputStream(), problem);
+  }
+
+  /** After Spring Security: the engine runs /engine-rest calls as the logged-in user. */
+  @Bean
+  FilterRegistrationBean<EngineRestIdentityFilter> engineRestIdentityFilter(IdentityService identityService) {
+    FilterRegistrationBean<EngineRestIdentityFilter> registration =
+        new FilterRegistrationBean<>(new EngineRestIdentityFilter(identityService));
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+    return registration;
+  }
+
+  /** Before anything reaches the engine: no client-sent expression in a query (CVE-2026-109432). */
+  @Bean
+  FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
+    FilterRegistrationBean<QueryExpressionGuard> registration = new FilterRegistrationBean<>(new QueryExpressionGuard());
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 5);
+    return registration;
+  }
+}
