@@ -42,7 +42,8 @@ public class DemandRouting {
   public RoutingRecord routeAndRecord(long demandId, RoutingRecord.Stage stage, String actor) {
     Demand demand = demands.findById(demandId).orElseThrow(() -> new NotFoundException("demand " + demandId));
     Instant now = clock.instant();
-    int repeatCount = repeatCount(demand.getTownship(), demand.getVillage(), demand.getCategory(), demand.getCreatedAt());
+    int repeatCount = repeatCount(demand.getTownship(), demand.getVillage(), demand.getCategory(), demand.getCreatedAt(),
+        demand.getId());
     RoutingFacts facts = facts(demand, repeatCount);
     RouteResult result = engine.route(facts, now.atZone(WorkingCalendar.CHINA).toOffsetDateTime());
     RoutingRecord record = records.save(new RoutingRecord(demandId, stage, result, now, repeatCount, engine.rulesVersion()));
@@ -55,10 +56,12 @@ public class DemandRouting {
     return record;
   }
 
-  /** Earlier demands of the same category from the same village within the policy's window before {@code at}. */
-  public int repeatCount(String township, String village, cn.shangliang.routing.Category category, Instant at) {
+  /** Earlier demands of the same category from the same village within the policy's window up to {@code at}. */
+  public int repeatCount(String township, String village, cn.shangliang.routing.Category category, Instant at,
+      long excludeDemandId) {
     int windowDays = rules.current().data(RoutingPolicy.class).getRepeatWindowDays();
-    long count = demands.countSamePlaceAndCategory(township, village, category, at.minus(Duration.ofDays(windowDays)), at);
+    long count = demands.countSamePlaceAndCategory(township, village, category, at.minus(Duration.ofDays(windowDays)), at,
+        excludeDemandId);
     return (int) Math.min(count, Integer.MAX_VALUE);
   }
 

@@ -7,7 +7,6 @@ import cn.shangliang.routing.Departments;
 import cn.shangliang.routing.RouteResult;
 import cn.shangliang.rules.RulesService;
 import cn.shangliang.sla.WorkingCalendar;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,12 +39,11 @@ public class IntakeService {
   private final DuplicateFinder duplicates;
   private final RuntimeService runtimeService;
   private final RulesService rules;
-  private final EntityManager entityManager;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   IntakeService(DemandRepository demands, RoutingRecordRepository routing, DemandEventRepository events,
-      DuplicateFinder duplicates, RuntimeService runtimeService, RulesService rules, EntityManager entityManager,
+      DuplicateFinder duplicates, RuntimeService runtimeService, RulesService rules,
       PlatformTransactionManager transactionManager, Clock clock) {
     this.demands = demands;
     this.routing = routing;
@@ -53,7 +51,6 @@ public class IntakeService {
     this.duplicates = duplicates;
     this.runtimeService = runtimeService;
     this.rules = rules;
-    this.entityManager = entityManager;
     this.transaction = new TransactionTemplate(transactionManager);
     this.clock = clock;
   }
@@ -100,9 +97,8 @@ public class IntakeService {
     demand.setDepartmentsInvolved(request.departmentsInvolvedOrDefault());
     demand.setCoDepartments(request.coDepartmentsOrEmpty());
     demand.setAffectedPeople(request.affectedPeopleOrDefault());
-    entityManager.persist(demand);
+    demands.saveAndFlush(demand); // a repeated client key fails here, before the engine does any work
     demand.assignTrackingCode();
-    entityManager.flush(); // a repeated client key fails here, before the engine does any work
     events.save(new DemandEvent(demand.getId(), now, actor, "COLLECTED",
         "经「" + request.channel().label() + "」受理：" + demand.getTitle()));
 

@@ -14,12 +14,15 @@ interface DemandRepository extends JpaRepository<Demand, Long> {
 
   List<Demand> findByMergedIntoIdOrderByIdAsc(Long mergedIntoId);
 
-  /** repeatCount: earlier demands of the same category from the same village since a moment (index ix_demand_place_category). */
+  /**
+   * repeatCount: other demands of the same category from the same village in [since, until] (index
+   * ix_demand_place_category). Inclusive, because MySQL stores these times to the second.
+   */
   @Query("select count(d) from Demand d where d.township = :township and d.village = :village"
-      + " and d.category = :category and d.createdAt >= :since and d.createdAt < :before")
+      + " and d.category = :category and d.createdAt >= :since and d.createdAt <= :until and d.id <> :excludeId")
   long countSamePlaceAndCategory(@Param("township") String township, @Param("village") String village,
       @Param("category") cn.shangliang.routing.Category category, @Param("since") Instant since,
-      @Param("before") Instant before);
+      @Param("until") Instant until, @Param("excludeId") long excludeId);
 
   /** Merge candidates: open demands of the same village and category since a moment, newest first. */
   @Query("select d from Demand d where d.township = :township and d.village = :village and d.category = :category"

@@ -37,7 +37,7 @@ class RoutingPreviewController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime at) {
     OffsetDateTime from = at != null ? at : clock.instant().atZone(WorkingCalendar.CHINA).toOffsetDateTime();
     int repeatCount = request.repeatCount() != null ? request.repeatCount()
-        : routing.repeatCount(request.township().strip(), request.village().strip(), request.category(), from.toInstant());
+        : routing.repeatCount(request.township().strip(), request.village().strip(), request.category(), from.toInstant(), -1);
     RoutingFacts facts = new RoutingFacts(request.category(), request.scope(), request.urgency(),
         request.answerableOnSiteOrDefault(), request.needsPolicyChangeOrDefault(), request.estimatedCostYuan(),
         request.departmentsInvolvedOrDefault(), request.coDepartmentsOrEmpty(), request.affectedPeopleOrDefault(), repeatCount);
