@@ -1,0 +1,94 @@
+package cn.shangliang.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every model in processes/ opens in Camunda Modeler with its whole diagram and follows STYLE.md §2. */
+class ProcessModelsTest {
+
+  static Stream<Path> models() throws IOException {
+    try (Stream<Path> walk = Files.walk(Path.of("processes"))) {
+      List<Path> models = walk.filter(p -> p.toString().endsWith(".bpmn")).sorted().toList();
+      assertThat(models).isNotEmpty();
+      return models.stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void everyFlowNodeAndSequenceFlowIsDrawn(Path file) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+    Set<String> drawn = Stream.concat(
+        model.getModelElementsByType(BpmnShape.class).stream().map(s -> s.getBpmnElement().getId()),
+        model.getModelElementsByType(BpmnEdge.class).stream().map(e -> e.getBpmnElement().getId()))
+        .collect(Collectors.toSet());
+    Collection<FlowNode> nodes = model.getModelElementsByType(FlowNode.class);
+    Collection<SequenceFlow> flows = model.getModelElementsByType(SequenceFlow.class);
+    assertThat(nodes).isNotEmpty();
+    assertThat(nodes.stream().map(BaseElement::getId)).allMatch(drawn::contains);
+    assertThat(flows.stream().map(BaseElement::getId)).allMatch(drawn::contains);
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void namedLikeTheStyleGuide_fileIsProcessId_idsAreTypeBusinessName_namesAreChinese(Path file) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+    Process process = model.getModelElementsByType(Process.class).iterator().next();
+    assertThat(file.getFileName().toString()).isEqualTo(process.getId() + ".bpmn");
+    assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      assertThat(node.getId()).matches("(StartEvent|EndEvent|UserTask|ServiceTask|BusinessRuleTask|SendTask|ScriptTask|"
+          + "CallActivity|SubProcess|Gateway|BoundaryEvent|IntermediateCatchEvent|IntermediateThrowEvent|Task)_[A-Z][A-Za-z0-9]+");
+      assertThat(node.getName()).as(node.getId()).isNotBlank().matches(".*\\p{IsHan}.*");
+    }
+    for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+      assertThat(flow.getId()).matches("Flow_[A-Z][A-Za-z0-9]+");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void everyUserTaskHasCandidateGroupsADueDateAndAForm(Path file) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isNotBlank();
+      assertThat(task.getCamundaDueDate()).as(task.getId()).isNotBlank();
+      String formRef = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+      assertThat(formRef).as(task.getId()).isNotBlank();
+      assertThat(formFiles()).as("a .form with id " + formRef).contains(formRef);
+    }
+  }
+
+  static Set<String> formFiles() {
+    try (Stream<Path> walk = Files.walk(Path.of("processes"))) {
+      return walk.filter(p -> p.toString().endsWith(".form")).map(p -> {
+        try {
+          return new com.fasterxml.jackson.databind.ObjectMapper().readTree(p.toFile()).get("id").asText();
+        } catch (IOException e) {
+          throw new AssertionError(p + " is not JSON", e);
+        }
+      }).collect(Collectors.toSet());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package cn.shangliang.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shangliang.support.Demands;
+import cn.shangliang.support.Http;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.MethodOrderer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Rules change without rebuild or restart; a broken change is refused and the rules in force stay. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.MethodName.class)
+class RulesReloadTest {
+  static final Path RULES;
+
+  static {
+    try {
+      RULES = Files.createTempDirectory("shangliang-rules");
+      RuleBaseLoaderTest.copyRules(RULES);
+    } catch (IOException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void rulesFolder(DynamicPropertyRegistry registry) {
+    registry.add("shangliang.rules-dir", RULES::toString);
+    registry.add("shangliang.rules-watch", () -> "true");
+  }
+
+  @AfterAll
+  static void restore() throws IOException {
+    try (var walk = Files.walk(RULES)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @LocalServerPort int port;
+
+  Http http() {
+    return new Http(port);
+  }
+
+  String standardDeadline() {
+    return http().as("clerk").post("/api/routing/preview?at=2026-11-23T10:00:00%2B08:00", Demands.body()).json()
+        .get("deadline").asText();
+  }
+
+  void editPolicy(String from, String to) throws IOException {
+    Path policy = RULES.resolve("routing/routing-policy.yaml");
+    Files.writeString(policy, Files.readString(policy).replace(from, to));
+  }
+
+  @Test
+  void a_listsTheFilesInForce_forAdminsOnly() {
+    JsonNode inForce = http().as("admin").get("/api/admin/rules").json();
+    assertThat(inForce.get("files").findValuesAsText("path")).contains("routing/routing.drl", "calendar/2026.yaml");
+    assertThat(inForce.get("files").get(0).get("sha256").asText()).hasSize(64);
+    assertThat(inForce.get("loadedAt").asText()).endsWith("+08:00");
+    assertThat(http().as("clerk").get("/api/admin/rules").status()).isEqualTo(403);
+    assertThat(http().as("clerk").post("/api/admin/rules/reload", "").status()).isEqualTo(403);
+  }
+
+  @Test
+  void b_aValidChange_takesEffectOnReload_withoutRestart() throws IOException {
+    assertThat(standardDeadline()).isEqualTo("2026-12-07T17:30:00+08:00");
+    String before = http().as("admin").get("/api/admin/rules").json().get("checksum").asText();
+    editPolicy("STANDARD:  { workingDays: 10 }", "STANDARD:  { workingDays: 12 }");
+    Http.Response reloaded = http().as("admin").post("/api/admin/rules/reload", "");
+    assertThat(reloaded.status()).isEqualTo(200);
+    assertThat(reloaded.json().get("checksum").asText()).isNotEqualTo(before);
+    assertThat(standardDeadline()).isEqualTo("2026-12-09T17:30:00+08:00");
+  }
+
+  @Test
+  void c_aBrokenDrl_isRefusedWith422_andTheRulesInForceStay() throws IOException {
+    String inForce = http().as("admin").get("/api/admin/rules").json().get("checksum").asText();
+    Path drl = RULES.resolve("routing/routing.drl");
+    String good = Files.readString(drl);
+    Files.writeString(drl, good.replace("RoutingFacts( needsPolicyChange )", "RoutingFacts( needsPolicyChange == )"));
+    try {
+      Http.Response refused = http().as("admin").post("/api/admin/rules/reload", "");
+      assertThat(refused.status()).isEqualTo(422);
+      assertThat(refused.header("content-type")).startsWith("application/problem+json");
+      assertThat(refused.json().get("messages").get(0).asText()).startsWith("routing/routing.drl:");
+      assertThat(refused.json().get("checksumInForce").asText()).isEqualTo(inForce);
+      assertThat(http().as("admin").get("/api/admin/rules").json().get("checksum").asText()).isEqualTo(inForce);
+      assertThat(http().as("clerk").post("/api/routing/preview", Demands.with(Demands.body(), "needsPolicyChange", true))
+          .json().get("route").asText()).isEqualTo("PROPOSAL");
+    } finally {
+      Files.writeString(drl, good);
+    }
+  }
+
+  @Test
+  void d_changingAFile_isPickedUpWithoutAnyCall() throws Exception {
+    String before = http().as("admin").get("/api/admin/rules").json().get("checksum").asText();
+    editPolicy("URGENT:    { workingDays: 3 }", "URGENT:    { workingDays: 4 }");
+    Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+    while (http().as("admin").get("/api/admin/rules").json().get("checksum").asText().equals(before)) {
+      assertThat(Instant.now()).as("the watcher did not reload within 30 s").isBefore(giveUp);
+      Thread.sleep(200);
+    }
+    assertThat(http().as("clerk").post("/api/routing/preview?at=2026-11-23T10:00:00%2B08:00",
+        Demands.with(Demands.body(), "urgency", "URGENT")).json().get("deadline").asText()).isEqualTo("2026-11-27T17:30:00+08:00");
+  }
+}
