@@ -126,7 +126,8 @@ public class IntakeService {
     return new Submitted(demand, route, false, List.of());
   }
 
-  private void checkDepartments(DemandRequest request) {
+  /** Every co-department named must be a known handling unit (rules/departments.yaml): else 400 with the fields. */
+  void checkDepartments(DemandRequest request) {
     Departments departments = rules.current().data(Departments.class);
     List<InvalidRequestException.FieldError> errors = new ArrayList<>();
     List<String> co = request.coDepartmentsOrEmpty();

@@ -23,11 +23,13 @@ import org.springframework.web.bind.annotation.RestController;
 class RoutingPreviewController {
   private final RoutingEngine engine;
   private final DemandRouting routing;
+  private final IntakeService intake;
   private final Clock clock;
 
-  RoutingPreviewController(RoutingEngine engine, DemandRouting routing, Clock clock) {
+  RoutingPreviewController(RoutingEngine engine, DemandRouting routing, IntakeService intake, Clock clock) {
     this.engine = engine;
     this.routing = routing;
+    this.intake = intake;
     this.clock = clock;
   }
 
@@ -35,6 +37,7 @@ class RoutingPreviewController {
   @Operation(summary = "Route a demand body without writing anything; repeatCount is computed from stored demands when absent")
   RouteResult preview(@Valid @RequestBody DemandRequest request,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime at) {
+    intake.checkDepartments(request);
     OffsetDateTime from = at != null ? at : clock.instant().atZone(WorkingCalendar.CHINA).toOffsetDateTime();
     int repeatCount = request.repeatCount() != null ? request.repeatCount()
         : routing.repeatCount(request.township().strip(), request.village().strip(), request.category(), from.toInstant(), -1);

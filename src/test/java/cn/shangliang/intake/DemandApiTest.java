@@ -141,6 +141,20 @@ class DemandApiTest {
   }
 
   @Test
+  void fourByteCharacters_areKeptEverywhere_inOurTablesAndInTheEngines() {
+    String title = "路灯坏了😡 𠮷家村 " + UUID.randomUUID().toString().substring(0, 6);
+    Http.Response created = http.as("clerk").post("/api/demands", with(with(body(), "title", title), "village", "𠮷家村"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    JsonNode view = http.as("clerk").get("/api/demands/" + created.json().get("id").asText()).json();
+    assertThat(view.get("title").asText()).isEqualTo(title);
+    assertThat(view.get("village").asText()).isEqualTo("𠮷家村");
+    assertThat(runtimeService.getVariable(created.json().get("processInstanceId").asText(), "demandTitle")).isEqualTo(title);
+    String taskId = taskService.createTaskQuery().processInstanceId(created.json().get("processInstanceId").asText()).singleResult().getId();
+    assertThat(http.as("transport").post("/engine-rest/task/" + taskId + "/complete",
+        Map.of("variables", Map.of("resultText", Map.of("value", "已修好👍")))).status()).isEqualTo(204);
+  }
+
+  @Test
   void unknownDemand_is404() {
     Http.Response response = http.as("clerk").get("/api/demands/987654321");
     assertThat(response.status()).isEqualTo(404);
@@ -229,6 +243,8 @@ class DemandApiTest {
     assertThat(http.as("clerk").post("/api/routing/preview", with(body(), "repeatCount", 3)).json()
         .get("reasons").get(0).get("rule").asText()).isEqualTo("RECURRING");
     assertThat(http.as("clerk").post("/api/routing/preview", with(body(), "title", null)).status()).isEqualTo(400);
+    assertThat(http.as("clerk").post("/api/routing/preview", with(body(), "coDepartments", List.of("nowhere"))).status()).isEqualTo(400);
+    assertThat(http.as("clerk").post("/api/routing/preview?at=tomorrow", body()).status()).isEqualTo(400);
     assertThat(demandRows()).isEqualTo(before);
   }
 

@@ -1,0 +1,118 @@
+package cn.shangliang.system;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Camunda's MySQL scripts create utf8mb3 tables, which reject 4-byte characters (emoji, rare CJK such as
+ * 𠮷) in task names, variables and comments. On MySQL/MariaDB every {@code ACT_*} table not yet in
+ * utf8mb4 is converted to {@code utf8mb4_bin} (binary, case-sensitive, as Camunda's {@code utf8_bin}).
+ * MariaDB refuses to convert columns used by foreign keys, so the keys between those tables are dropped
+ * and added again around the conversion. Runs under a named lock, so nodes starting together convert
+ * once; a no-op once done (and after Camunda adds new tables in an upgrade, it converts those).
+ */
+@Component
+class MysqlUtf8mb4Upgrade implements InitializingBean {
+  private static final Logger log = LoggerFactory.getLogger(MysqlUtf8mb4Upgrade.class);
+  private static final String LOCK = "shangliang.utf8mb4";
+
+  private record ForeignKey(String table, String name, List<String> columns, String referencedTable,
+      List<String> referencedColumns, String onDelete, String onUpdate) {
+    String addSql() {
+      return "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " FOREIGN KEY (" + String.join(", ", columns)
+          + ") REFERENCES " + referencedTable + " (" + String.join(", ", referencedColumns) + ") ON DELETE " + onDelete
+          + " ON UPDATE " + onUpdate;
+    }
+  }
+
+  private final DataSource dataSource;
+
+  MysqlUtf8mb4Upgrade(DataSource dataSource, ProcessEngine engine) { // after the engine created its schema
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public void afterPropertiesSet() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      String product = connection.getMetaData().getDatabaseProductName().toLowerCase();
+      if (!product.contains("mysql") && !product.contains("mariadb")) return;
+      connection.setAutoCommit(true);
+      try (Statement statement = connection.createStatement()) {
+        if (!lock(statement)) throw new IllegalStateException("timed out waiting for lock " + LOCK);
+        try {
+          upgrade(statement);
+        } finally {
+          statement.execute("DO RELEASE_LOCK('" + LOCK + "')");
+        }
+      }
+    }
+  }
+
+  private static boolean lock(Statement statement) throws SQLException {
+    try (ResultSet rs = statement.executeQuery("SELECT GET_LOCK('" + LOCK + "', 300)")) {
+      return rs.next() && rs.getInt(1) == 1;
+    }
+  }
+
+  private static void upgrade(Statement statement) throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (ResultSet rs = statement.executeQuery("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+        + " AND UPPER(TABLE_NAME) LIKE 'ACT\\_%' AND TABLE_COLLATION NOT LIKE 'utf8mb4%' ORDER BY TABLE_NAME")) {
+      while (rs.next()) tables.add(rs.getString(1));
+    }
+    if (tables.isEmpty()) return;
+    List<ForeignKey> keys = foreignKeysOf(statement, tables);
+    log.info("Converting {} Camunda tables to utf8mb4 (re-creating {} foreign keys)", tables.size(), keys.size());
+    statement.execute("SET FOREIGN_KEY_CHECKS = 0");
+    try {
+      for (ForeignKey key : keys) statement.execute("ALTER TABLE " + key.table() + " DROP FOREIGN KEY " + key.name());
+      for (String table : tables) statement.execute("ALTER TABLE " + table + " CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+      for (ForeignKey key : keys) statement.execute(key.addSql());
+    } catch (SQLException e) {
+      log.error("utf8mb4 conversion failed; foreign keys to restore if missing: {}", keys.stream().map(ForeignKey::addSql).toList());
+      throw e;
+    } finally {
+      statement.execute("SET FOREIGN_KEY_CHECKS = 1");
+    }
+  }
+
+  /** Foreign keys declared on, or pointing to, any of the tables. */
+  private static List<ForeignKey> foreignKeysOf(Statement statement, List<String> tables) throws SQLException {
+    String in = "'" + String.join("','", tables) + "'";
+    Map<String, ForeignKey> keys = new LinkedHashMap<>();
+    try (ResultSet rs = statement.executeQuery("SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME,"
+        + " k.REFERENCED_COLUMN_NAME, r.DELETE_RULE, r.UPDATE_RULE FROM information_schema.KEY_COLUMN_USAGE k"
+        + " JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA"
+        + " AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME"
+        + " WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL"
+        + " AND (k.TABLE_NAME IN (" + in + ") OR k.REFERENCED_TABLE_NAME IN (" + in + "))"
+        + " ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION")) {
+      while (rs.next()) {
+        String id = rs.getString(1) + "." + rs.getString(2);
+        ForeignKey key = keys.computeIfAbsent(id, k -> {
+          try {
+            return new ForeignKey(rs.getString(1), rs.getString(2), new ArrayList<>(), rs.getString(4), new ArrayList<>(),
+                rs.getString(6), rs.getString(7));
+          } catch (SQLException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+        key.columns().add(rs.getString(3));
+        key.referencedColumns().add(rs.getString(5));
+      }
+    }
+    return new ArrayList<>(keys.values());
+  }
+}
