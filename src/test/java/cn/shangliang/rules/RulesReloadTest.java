@@ -22,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Rules change without rebuild or restart; a broken change is refused and the rules in force stay. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.MethodName.class)
+@org.springframework.test.context.TestExecutionListeners(listeners = cn.shangliang.support.EngineRegistration.class,
+    mergeMode = org.springframework.test.context.TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class RulesReloadTest {
   static final Path RULES;
 
