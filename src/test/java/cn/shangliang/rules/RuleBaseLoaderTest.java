@@ -74,7 +74,8 @@ class RuleBaseLoaderTest {
     SpringApplicationBuilder app = new SpringApplicationBuilder(ShangliangApplication.class).profiles("test", "demo");
     assertThatThrownBy(() -> {
       try (var started = app.run("--shangliang.rules-dir=" + rules, "--server.port=0",
-          "--spring.datasource.url=jdbc:h2:mem:broken-start;DB_CLOSE_DELAY=-1")) {
+          "--spring.datasource.url=jdbc:h2:mem:broken-start;DB_CLOSE_DELAY=-1",
+          "--spring.datasource.driver-class-name=org.h2.Driver")) {
         // not reached: the start must fail
       }
     }).rootCause().isInstanceOf(RuleCompilationException.class).hasMessageContaining("routing/routing.drl:");
