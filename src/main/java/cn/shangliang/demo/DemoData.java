@@ -1,5 +1,6 @@
 package cn.shangliang.demo;
 
+import cn.shangliang.consultation.VillageAssignments;
 import cn.shangliang.intake.Channel;
 import cn.shangliang.intake.DemandRequest;
 import cn.shangliang.intake.IntakeService;
@@ -79,12 +80,15 @@ class DemoData implements ApplicationRunner {
   private final ProcessEngine engine;
   private final RulesService rules;
   private final IntakeService intake;
+  private final VillageAssignments villages;
   private final ShangliangProperties properties;
 
-  DemoData(ProcessEngine engine, RulesService rules, IntakeService intake, ShangliangProperties properties) {
+  DemoData(ProcessEngine engine, RulesService rules, IntakeService intake, VillageAssignments villages,
+      ShangliangProperties properties) {
     this.engine = engine;
     this.rules = rules;
     this.intake = intake;
+    this.villages = villages;
     this.properties = properties;
   }
 
@@ -121,6 +125,9 @@ class DemoData implements ApplicationRunner {
       grant(authorizations, group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
     }
     TaskFilters.ensure(engine.getFilterService(), engine.getTaskService(), authorizations);
+    // 划片包村: the demo villages and their members
+    villages.assign("中峰镇", "同庆沟村", "member1", "admin");
+    villages.assign("城关街道", "幸福社区", "member2", "admin");
     if (properties.demo().sampleData()) sampleDemands();
     log.info("Demo users ready (password = user id): {}", USERS.stream().map(DemoUser::id).toList());
   }
@@ -151,10 +158,34 @@ class DemoData implements ApplicationRunner {
     }
   }
 
+  /**
+   * Four sample matters at different steps: a road repair already with the transport bureau (walked
+   * through investigation, meeting and decision), a stairwell light waiting for member2's investigation,
+   * an elderly-care station waiting for the liaison office's investigation, a policy question answered
+   * on site by member1.
+   */
   private void sampleDemands() {
-    sample("demo-1", "村组道路坑洼积水，雨天出行困难", "同庆沟村三组通组道路约800米，路面坑洼，雨天积水严重，老人孩子出行不便，希望尽快修补。",
+    IntakeService.Submitted road = sample("demo-1", "村组道路坑洼积水，雨天出行困难",
+        "同庆沟村三组通组道路约800米，路面坑洼，雨天积水严重，老人孩子出行不便，希望尽快修补。",
         Category.TRANSPORT, Scope.GROUP, Urgency.NORMAL, Channel.MEMBER_VISIT, "中峰镇", "同庆沟村", "张三", "13812341234",
         false, new BigDecimal("80000"), 120);
+    if (road.created()) {
+      new DemoWalk(engine, road.demand().getProcessInstanceId())
+          .complete("UserTask_Investigate", "member1", List.of(Groups.MEMBER), Map.of(
+              "findings", "实地查看：三组通组道路800米中约300米路段坑洼，最深处15厘米，雨后积水两天不退。",
+              "stakeholders", "三组村民42户；沿线两户养殖户", "investigatedAffectedPeople", 120L, "investigatedDepartments", 1L,
+              "investigatedCostYuan", 80000L, "investigatedScope", "GROUP", "investigatedAnswerableOnSite", false,
+              "investigatedNeedsPolicyChange", false))
+          .complete("UserTask_ScheduleMeeting", "convenor", List.of(Groups.CONVENOR), Map.of(
+              "meetingForm", "COURTYARD", "meetingTime", "2026-11-20T19:00", "meetingPlace", "同庆沟村三组院坝",
+              "inviteMembers", true, "inviteVillageCommittee", true, "inviteResidents", true, "inviteDepartments", true))
+          .complete("UserTask_RecordMeeting", "convenor", List.of(Groups.CONVENOR), Map.of(
+              "opinions", "村民希望先修积水最严重的300米；养殖户提出施工期间保留车辆通行。", "agreement", "先修补积水路段，分段施工保通行。",
+              "attendance", 36L))
+          .complete("UserTask_Decide", "convenor", List.of(Groups.CONVENOR), Map.of(
+              "decisionText", "请交通运输局修补三组道路积水路段，村委会协助组织施工期间通行。", "howReached", "CONSENSUS",
+              "actionItems", "修补积水路段；交通运输局；2026-12-31\n施工期间保通行；村委会；2026-12-31"));
+    }
     sample("demo-2", "老旧小区楼道照明损坏", "幸福社区5栋楼道灯已坏两个月，夜间上下楼存在安全隐患。",
         Category.HOUSING, Scope.GROUP, Urgency.URGENT, Channel.STATION, "城关街道", "幸福社区", "李四", "13900001111",
         false, new BigDecimal("3000"), 60);
@@ -166,11 +197,11 @@ class DemoData implements ApplicationRunner {
         false, null, 1);
   }
 
-  private void sample(String key, String title, String description, Category category, Scope scope, Urgency urgency,
+  private IntakeService.Submitted sample(String key, String title, String description, Category category, Scope scope, Urgency urgency,
       Channel channel, String township, String village, String name, String phone, boolean policy, BigDecimal cost,
       int people) {
     boolean onSite = category == Category.POLICY;
-    intake.submit(new DemandRequest(title, description, category, scope, urgency, channel, township, village,
+    return intake.submit(new DemandRequest(title, description, category, scope, urgency, channel, township, village,
         new DemandRequest.Submitter(name, phone), onSite, policy, cost, 1, List.of(), people, key, null, null,
         onSite ? "member1" : null, null), null, "clerk");
   }

@@ -22,13 +22,15 @@ public class DemandQueries {
   private final RoutingRecordRepository routing;
   private final DemandEventRepository events;
   private final TaskService taskService;
+  private final List<DemandRecordsContributor> contributors;
 
   DemandQueries(DemandRepository demands, RoutingRecordRepository routing, DemandEventRepository events,
-      TaskService taskService) {
+      TaskService taskService, List<DemandRecordsContributor> contributors) {
     this.demands = demands;
     this.routing = routing;
     this.events = events;
     this.taskService = taskService;
+    this.contributors = contributors;
   }
 
   /** By numeric id or tracking code. */
@@ -79,10 +81,16 @@ public class DemandQueries {
         latest,
         routes.stream().map(r -> new DemandView.RoutingStep(r.getStage().name(), r.toResult(WorkingCalendar.CHINA),
             r.getRepeatCount(), r.getRulesChecksum(), at(r.getEvaluatedAt()))).toList(),
-        tasks, List.of(),
+        tasks, List.of(), steps(d.getId()),
         events.findByDemandIdOrderByOccurredAtAscIdAsc(d.getId()).stream()
             .map(e -> new DemandView.HistoryEntry(at(e.getOccurredAt()), e.getActor(), e.getKind(), e.getDetail())).toList(),
         at(d.getCreatedAt()), d.getCreatedBy());
+  }
+
+  private java.util.Map<String, Object> steps(long demandId) {
+    java.util.Map<String, Object> steps = new java.util.LinkedHashMap<>();
+    contributors.forEach(c -> steps.put(c.name(), c.recordsOf(demandId)));
+    return steps;
   }
 
   private DemandView.OpenTask openTask(Task task) {

@@ -47,13 +47,19 @@ public class DemandRouting {
     RoutingFacts facts = facts(demand, repeatCount);
     RouteResult result = engine.route(facts, now.atZone(WorkingCalendar.CHINA).toOffsetDateTime());
     RoutingRecord record = records.save(new RoutingRecord(demandId, stage, result, now, repeatCount, engine.rulesVersion()));
-    demand.setStatus(switch (result.route()) {
-      case ON_SITE -> DemandStatus.ON_SITE_ANSWERING;
-      case DEPARTMENT -> DemandStatus.DEPARTMENT_HANDLING;
-      case PROPOSAL -> DemandStatus.PROPOSAL_REVIEW;
-    });
+    demand.setStatus(statusAfter(stage, result));
     events.save(new DemandEvent(demandId, now, actor, "ROUTED", describe(result)));
     return record;
+  }
+
+  /**
+   * At collection only an on-site answer or an emergency is handled at once; everything else is
+   * investigated first. At the handling step the route decides.
+   */
+  static DemandStatus statusAfter(RoutingRecord.Stage stage, RouteResult result) {
+    if (result.route() == cn.shangliang.routing.Route.ON_SITE) return DemandStatus.ON_SITE_ANSWERING;
+    if (stage == RoutingRecord.Stage.TRIAGE && !"EMERGENCY".equals(result.winningRule())) return DemandStatus.INVESTIGATING;
+    return result.route() == cn.shangliang.routing.Route.DEPARTMENT ? DemandStatus.DEPARTMENT_HANDLING : DemandStatus.PROPOSAL_REVIEW;
   }
 
   /** Earlier demands of the same category from the same village within the policy's window up to {@code at}. */

@@ -14,6 +14,7 @@ public record DemandView(
     int departmentsInvolved, List<String> coDepartments, int affectedPeople, String externalId,
     String mergedInto, List<String> mergedDemands,
     RouteResult route, List<RoutingStep> routingHistory, List<OpenTask> tasksOpen, List<Object> breaches,
+    java.util.Map<String, Object> steps,
     List<HistoryEntry> history, OffsetDateTime createdAt, String createdBy) {
 
   public record Submitter(String name, String phone) {}

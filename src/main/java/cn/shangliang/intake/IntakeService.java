@@ -11,11 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,21 +32,21 @@ public class IntakeService {
 
   private final DemandRepository demands;
   private final RoutingRecordRepository routing;
-  private final DemandEventRepository events;
+  private final DemandEventRepository history;
+  private final ApplicationEventPublisher events;
   private final DuplicateFinder duplicates;
-  private final RuntimeService runtimeService;
   private final RulesService rules;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  IntakeService(DemandRepository demands, RoutingRecordRepository routing, DemandEventRepository events,
-      DuplicateFinder duplicates, RuntimeService runtimeService, RulesService rules,
+  IntakeService(DemandRepository demands, RoutingRecordRepository routing, DemandEventRepository history,
+      ApplicationEventPublisher events, DuplicateFinder duplicates, RulesService rules,
       PlatformTransactionManager transactionManager, Clock clock) {
     this.demands = demands;
     this.routing = routing;
+    this.history = history;
     this.events = events;
     this.duplicates = duplicates;
-    this.runtimeService = runtimeService;
     this.rules = rules;
     this.transaction = new TransactionTemplate(transactionManager);
     this.clock = clock;
@@ -99,25 +96,13 @@ public class IntakeService {
     demand.setAffectedPeople(request.affectedPeopleOrDefault());
     demands.saveAndFlush(demand); // a repeated client key fails here, before the engine does any work
     demand.assignTrackingCode();
-    events.save(new DemandEvent(demand.getId(), now, actor, "COLLECTED",
+    history.save(new DemandEvent(demand.getId(), now, actor, "COLLECTED",
         "经「" + request.channel().label() + "」受理：" + demand.getTitle()));
 
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(DemandIntakeProcess.KEY, demand.getTrackingCode(),
-        processVariables(demand));
-    demand.setProcessInstanceId(instance.getId());
+    events.publishEvent(new DemandRegistered(demand.getId(), demand.getTrackingCode())); // starts the matter's process
     RoutingRecord route = routing.findFirstByDemandIdOrderByEvaluatedAtDescIdDesc(demand.getId())
-        .orElseThrow(() -> new IllegalStateException("the process did not route demand " + demand.getTrackingCode()));
+        .orElseThrow(() -> new IllegalStateException("no process routed demand " + demand.getTrackingCode()));
     return new Submitted(demand, route.toResult(WorkingCalendar.CHINA), true, duplicates.candidatesFor(demand));
-  }
-
-  private Map<String, Object> processVariables(Demand demand) {
-    return Variables.createVariables()
-        .putValue(DemandIntakeProcess.Var.DEMAND_ID, demand.getId())
-        .putValue(DemandIntakeProcess.Var.TRACKING_CODE, demand.getTrackingCode())
-        .putValue(DemandIntakeProcess.Var.TITLE, demand.getTitle())
-        .putValue(DemandIntakeProcess.Var.TOWNSHIP, demand.getTownship())
-        .putValue(DemandIntakeProcess.Var.VILLAGE, demand.getVillage())
-        .putValue(DemandIntakeProcess.Var.CATEGORY, demand.getCategory().label());
   }
 
   private Submitted alreadySubmitted(Demand demand) {

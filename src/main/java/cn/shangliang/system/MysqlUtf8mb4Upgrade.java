@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Camunda's MySQL scripts create utf8mb3 tables, which reject 4-byte characters (emoji, rare CJK such as
- * 𠮷) in task names, variables and comments. On MySQL/MariaDB every {@code ACT_*} table not yet in
- * utf8mb4 is converted to {@code utf8mb4_bin} (binary, case-sensitive, as Camunda's {@code utf8_bin}).
+ * 𠮷) in task names, variables and comments. On MySQL/MariaDB every table not yet in utf8mb4 is
+ * converted: Camunda's {@code ACT_*} to {@code utf8mb4_bin} (binary, case-sensitive, as its {@code utf8_bin}),
+ * ours to {@code utf8mb4_unicode_ci} (a database created with another default charset).
  * MariaDB refuses to convert columns used by foreign keys, so the keys between those tables are dropped
  * and added again around the conversion. Runs under a named lock, so nodes starting together convert
  * once; a no-op once done (and after Camunda adds new tables in an upgrade, it converts those).
@@ -68,8 +69,10 @@ class MysqlUtf8mb4Upgrade implements InitializingBean {
 
   private static void upgrade(Statement statement) throws SQLException {
     List<String> tables = new ArrayList<>();
+    // Camunda's tables and ours (Flyway's history table aside): every table of the schema not yet in utf8mb4
     try (ResultSet rs = statement.executeQuery("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
-        + " AND UPPER(TABLE_NAME) LIKE 'ACT\\_%' AND TABLE_COLLATION NOT LIKE 'utf8mb4%' ORDER BY TABLE_NAME")) {
+        + " AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME <> 'sl_flyway_history' AND TABLE_COLLATION NOT LIKE 'utf8mb4%'"
+        + " ORDER BY TABLE_NAME")) {
       while (rs.next()) tables.add(rs.getString(1));
     }
     if (tables.isEmpty()) return;
@@ -78,7 +81,11 @@ class MysqlUtf8mb4Upgrade implements InitializingBean {
     statement.execute("SET FOREIGN_KEY_CHECKS = 0");
     try {
       for (ForeignKey key : keys) statement.execute("ALTER TABLE " + key.table() + " DROP FOREIGN KEY " + key.name());
-      for (String table : tables) statement.execute("ALTER TABLE " + table + " CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+      for (String table : tables) {
+        // Camunda's ids are case-sensitive (its scripts use utf8_bin); our text sorts and compares as people expect
+        String collation = table.toUpperCase().startsWith("ACT_") ? "utf8mb4_bin" : "utf8mb4_unicode_ci";
+        statement.execute("ALTER TABLE " + table + " CONVERT TO CHARACTER SET utf8mb4 COLLATE " + collation);
+      }
       for (ForeignKey key : keys) statement.execute(key.addSql());
     } catch (SQLException e) {
       log.error("utf8mb4 conversion failed; foreign keys to restore if missing: {}", keys.stream().map(ForeignKey::addSql).toList());

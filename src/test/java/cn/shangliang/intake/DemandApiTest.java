@@ -52,7 +52,7 @@ class DemandApiTest {
     JsonNode json = created.json();
     assertThat(json.get("trackingCode").asText()).matches("SL-\\d{4}-\\d{6,}");
     assertThat(created.header("location")).endsWith("/api/demands/" + json.get("id").asText());
-    assertThat(json.get("status").asText()).isEqualTo("DEPARTMENT_HANDLING");
+    assertThat(json.get("status").asText()).isEqualTo("INVESTIGATING");
     JsonNode route = json.get("route");
     assertThat(route.get("route").asText()).isEqualTo("DEPARTMENT");
     assertThat(route.get("leadDepartment").asText()).isEqualTo("transport");
@@ -63,37 +63,41 @@ class DemandApiTest {
 
     String processInstanceId = json.get("processInstanceId").asText();
     Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
-    assertThat(task.getTaskDefinitionKey()).isEqualTo(DemandIntakeProcess.TASK_DEPARTMENT_REPLY);
-    assertThat(taskService.getIdentityLinksForTask(task.getId())).anyMatch(l -> "dept-transport".equals(l.getGroupId()));
-    assertThat(task.getDueDate().toInstant()).isEqualTo(java.time.OffsetDateTime.parse(route.get("deadline").asText()).toInstant());
+    assertThat(task.getTaskDefinitionKey()).as("everything not answerable on site is investigated first").isEqualTo("UserTask_Investigate");
+    assertThat(taskService.getIdentityLinksForTask(task.getId())).anyMatch(l -> "liaison-office".equals(l.getGroupId()));
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult().getBusinessKey())
         .isEqualTo(json.get("trackingCode").asText());
 
     JsonNode view = http.as("liaison").get("/api/demands/" + json.get("id").asText()).json();
     assertThat(view.get("submitter").get("name").asText()).isEqualTo("张三");
-    assertThat(view.get("tasksOpen").get(0).get("name").asText()).isEqualTo("部门答复");
-    assertThat(view.get("tasksOpen").get(0).get("due").asText()).isEqualTo(route.get("deadline").asText());
+    assertThat(view.get("tasksOpen").get(0).get("name").asText()).isEqualTo("深入调查明事");
+    assertThat(view.get("tasksOpen").get(0).get("due").asText()).endsWith("T17:30:00+08:00");
     assertThat(view.get("history").findValuesAsText("kind")).containsExactly("COLLECTED", "ROUTED");
     assertThat(http.as("liaison").get("/api/demands/" + json.get("trackingCode").asText()).json().get("id"))
         .isEqualTo(json.get("id"));
   }
 
   @Test
-  void theDepartmentReplies_andTheDemandIsHandled() {
-    JsonNode created = http.as("clerk").post("/api/demands", body()).json();
+  void theDepartmentReplies_andTheLiaisonOfficeAccepts() {
+    JsonNode created = http.as("clerk").post("/api/demands", with(body(), "urgency", "EMERGENCY")).json();
     String processInstanceId = created.get("processInstanceId").asText();
-    String taskId = http.as("transport").get("/engine-rest/task?processInstanceId=" + processInstanceId).json().get(0).get("id").asText();
+    String code = created.get("trackingCode").asText();
+    String taskId = http.as("transport").get("/engine-rest/task?processInstanceBusinessKey=" + code).json().get(0).get("id").asText();
     Http.Response completed = http.as("transport").post("/engine-rest/task/" + taskId + "/complete",
         Map.of("variables", Map.of("resultText", Map.of("value", "已安排施工队，12月5日前完成路面修补。"))));
     assertThat(completed.status()).isEqualTo(204);
-    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult().getState())
-        .isEqualTo("COMPLETED");
+    String review = http.as("liaison").get("/engine-rest/task?processInstanceBusinessKey=" + code).json().get(0).get("id").asText();
+    assertThat(http.as("liaison").post("/engine-rest/task/" + review + "/complete",
+        Map.of("variables", Map.of("reviewDecision", Map.of("value", "ACCEPT")))).status()).isEqualTo(204);
     JsonNode view = http.as("admin").get("/api/demands/" + created.get("id").asText()).json();
     assertThat(view.get("status").asText()).isEqualTo("HANDLED");
-    JsonNode last = view.get("history").get(view.get("history").size() - 1);
-    assertThat(last.get("kind").asText()).isEqualTo("HANDLED");
-    assertThat(last.get("actor").asText()).isEqualTo("transport");
-    assertThat(last.get("detail").asText()).contains("路面修补");
+    JsonNode reply = view.get("steps").get("departmentReplies").get(0);
+    assertThat(reply.get("repliedBy").asText()).isEqualTo("transport");
+    assertThat(reply.get("replyText").asText()).contains("路面修补");
+    assertThat(reply.get("reviewResult").asText()).isEqualTo("ACCEPT");
+    assertThat(view.get("history").findValuesAsText("kind")).contains("REPLIED", "REPLY_ACCEPTED");
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult().getState())
+        .isEqualTo("ACTIVE"); // now publicizing
   }
 
   @Test
@@ -150,8 +154,12 @@ class DemandApiTest {
     assertThat(view.get("village").asText()).isEqualTo("𠮷家村");
     assertThat(runtimeService.getVariable(created.json().get("processInstanceId").asText(), "demandTitle")).isEqualTo(title);
     String taskId = taskService.createTaskQuery().processInstanceId(created.json().get("processInstanceId").asText()).singleResult().getId();
-    assertThat(http.as("transport").post("/engine-rest/task/" + taskId + "/complete",
-        Map.of("variables", Map.of("resultText", Map.of("value", "已修好👍")))).status()).isEqualTo(204);
+    Http.Response investigated = http.as("admin").post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of(
+        "findings", Map.of("value", "现场看过了👍，𠮷家村路段确需修补"), "investigatedAffectedPeople", Map.of("value", 10),
+        "investigatedDepartments", Map.of("value", 1), "investigatedScope", Map.of("value", "VILLAGE"))));
+    assertThat(investigated.status()).as(investigated.body()).isEqualTo(204);
+    assertThat(http.as("clerk").get("/api/demands/" + created.json().get("id").asText()).json().get("steps").get("investigations")
+        .get(0).get("findings").asText()).startsWith("现场看过了👍，𠮷家村");
   }
 
   @Test
@@ -259,7 +267,7 @@ class DemandApiTest {
     assertThat(preview.get("reasons").get(0).get("rule").asText()).isEqualTo("RECURRING");
     JsonNode fourth = http.as("clerk").post("/api/demands", request).json();
     assertThat(fourth.get("route").get("route").asText()).isEqualTo("PROPOSAL");
-    assertThat(fourth.get("status").asText()).isEqualTo("PROPOSAL_REVIEW");
+    assertThat(fourth.get("status").asText()).as("a proposal is investigated and deliberated first").isEqualTo("INVESTIGATING");
     // another category in the same village does not count
     assertThat(http.as("clerk").post("/api/routing/preview", with(request, "category", "WATER")).json()
         .get("reasons").get(0).get("rule").asText()).isEqualTo("STANDARD");

@@ -20,10 +20,10 @@ class ProcessModelDeployerTest {
     deployer.afterPropertiesSet();
     assertThat(repositoryService.createProcessDefinitionQuery().count()).isEqualTo(definitions);
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
-    var definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("DemandIntakeProcess")
+    var definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("SixStepConsultationProcess")
         .latestVersion().singleResult();
-    assertThat(definition.getResourceName()).isEqualTo("intake/DemandIntakeProcess.bpmn");
-    assertThat(repositoryService.getDeploymentResourceNames(definition.getDeploymentId()))
-        .contains("intake/forms/department-reply.form");
+    assertThat(definition.getResourceName()).isEqualTo("consultation/SixStepConsultationProcess.bpmn");
+    assertThat(repositoryService.createProcessDefinitionQuery().latestVersion().list()).extracting("key")
+        .contains("SixStepConsultationProcess", "DepartmentReplyProcess", "ProposalProcess", "PublicityProcess");
   }
 }

@@ -58,13 +58,16 @@ class SecurityTest {
 
   @Test
   void transport_cannotSeeHousingsTasks() {
-    String transportPi = http.as("clerk").post("/api/demands", Demands.body()).json().get("processInstanceId").asText();
-    String housingPi = http.as("clerk").post("/api/demands", Demands.with(Demands.body(), "category", "HOUSING"))
-        .json().get("processInstanceId").asText();
-    String housingTask = taskService.createTaskQuery().processInstanceId(housingPi).singleResult().getId();
-    String transportTask = taskService.createTaskQuery().processInstanceId(transportPi).singleResult().getId();
+    // emergencies go to the lead department at once
+    String transportCode = http.as("clerk").post("/api/demands", Demands.with(Demands.body(), "urgency", "EMERGENCY")).json()
+        .get("trackingCode").asText();
+    String housingCode = http.as("clerk").post("/api/demands", Demands.with(Demands.with(Demands.body(), "urgency", "EMERGENCY"),
+        "category", "HOUSING")).json().get("trackingCode").asText();
+    String housingTask = taskService.createTaskQuery().processInstanceBusinessKey(housingCode).singleResult().getId();
+    String transportTask = taskService.createTaskQuery().processInstanceBusinessKey(transportCode).singleResult().getId();
 
-    JsonNode transportSees = http.as("transport").get("/engine-rest/task?processInstanceIdIn=" + transportPi + "," + housingPi).json();
+    JsonNode transportSees = http.as("transport").get("/engine-rest/task?processInstanceBusinessKeyIn=" + transportCode + ","
+        + housingCode).json();
     assertThat(transportSees.findValuesAsText("id")).containsExactly(transportTask);
     assertThat(http.as("transport").get("/engine-rest/task/" + housingTask).status()).isIn(403, 404);
     assertThat(http.as("housing").get("/engine-rest/task/" + housingTask).status()).isEqualTo(200);

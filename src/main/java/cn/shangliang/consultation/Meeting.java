@@ -1,0 +1,89 @@
+package cn.shangliang.consultation;
+
+import cn.shangliang.system.RecordIds;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import java.time.Instant;
+
+/** 议事会: scheduled by the convenor, participants notified beforehand, then opinions, agreement, dissent. */
+@Entity
+@Table(name = "meeting")
+public class Meeting {
+  @Id
+  @GeneratedValue(strategy = GenerationType.TABLE, generator = RecordIds.GENERATOR)
+  @TableGenerator(name = RecordIds.GENERATOR, table = RecordIds.TABLE, pkColumnName = "seq_name",
+      valueColumnName = "next_val", pkColumnValue = RecordIds.ROW, allocationSize = 50)
+  private Long id;
+  @Column(name = "demand_id")
+  private Long demandId;
+  @Column(name = "meeting_form")
+  private String meetingForm;
+  @Column(name = "scheduled_for")
+  private Instant scheduledFor;
+  private String place;
+  @Column(name = "participant_kinds")
+  private String participantKinds;
+  @Column(name = "scheduled_by")
+  private String scheduledBy;
+  @Column(name = "scheduled_at")
+  private Instant scheduledAt;
+  @Column(name = "notices_sent_at")
+  private Instant noticesSentAt;
+  private String opinions;
+  private String agreement;
+  private String dissent;
+  private Integer attendance;
+  @Column(name = "recorded_by")
+  private String recordedBy;
+  @Column(name = "recorded_at")
+  private Instant recordedAt;
+
+  protected Meeting() {}
+
+  Meeting(Long demandId, MeetingForm form, Instant scheduledFor, String place, java.util.List<ParticipantKind> kinds,
+      Instant at, String by) {
+    this.demandId = demandId;
+    this.meetingForm = form.name();
+    this.scheduledFor = scheduledFor;
+    this.place = place;
+    this.participantKinds = String.join(",", kinds.stream().map(Enum::name).toList());
+    this.scheduledAt = at;
+    this.scheduledBy = by;
+  }
+
+  void noticesSent(Instant at) {
+    this.noticesSentAt = at;
+  }
+
+  void record(String opinions, String agreement, String dissent, int attendance, Instant at, String by) {
+    this.opinions = opinions;
+    this.agreement = agreement;
+    this.dissent = dissent;
+    this.attendance = attendance;
+    this.recordedAt = at;
+    this.recordedBy = by;
+  }
+
+  public java.util.List<ParticipantKind> participantKinds() {
+    return java.util.Arrays.stream(participantKinds.split(",")).filter(s -> !s.isBlank()).map(ParticipantKind::valueOf).toList();
+  }
+
+  public Long getId() { return id; }
+  public Long getDemandId() { return demandId; }
+  public MeetingForm getMeetingForm() { return MeetingForm.valueOf(meetingForm); }
+  public Instant getScheduledFor() { return scheduledFor; }
+  public String getPlace() { return place; }
+  public String getScheduledBy() { return scheduledBy; }
+  public Instant getNoticesSentAt() { return noticesSentAt; }
+  public String getOpinions() { return opinions; }
+  public String getAgreement() { return agreement; }
+  public String getDissent() { return dissent; }
+  public Integer getAttendance() { return attendance; }
+  public String getRecordedBy() { return recordedBy; }
+  public Instant getRecordedAt() { return recordedAt; }
+}

@@ -1,0 +1,50 @@
+package cn.shangliang.consultation;
+
+/**
+ * {@code processes/consultation/SixStepConsultationProcess.bpmn}: one instance per matter, business key =
+ * tracking code, the six steps 广泛征集知事 → 深入调查明事 → 多元参与议事 → 集体研究决事 → 分层分类办事 → 公示办理结果.
+ */
+public final class SixStepConsultationProcess {
+  public static final String KEY = "SixStepConsultationProcess";
+  public static final String TASK_TRIAGE = "BusinessRuleTask_Triage";
+  public static final String TASK_ON_SITE_ANSWER = "UserTask_OnSiteAnswer";
+  public static final String TASK_ASSIGN_INVESTIGATOR = "ServiceTask_AssignInvestigator";
+  public static final String TASK_INVESTIGATE = "UserTask_Investigate";
+  public static final String TASK_SCHEDULE_MEETING = "UserTask_ScheduleMeeting";
+  public static final String TASK_NOTIFY_PARTICIPANTS = "ServiceTask_NotifyParticipants";
+  public static final String TASK_RECORD_MEETING = "UserTask_RecordMeeting";
+  public static final String TASK_DECIDE = "UserTask_Decide";
+  public static final String TASK_ROUTE_HANDLING = "BusinessRuleTask_RouteHandling";
+  public static final String TASK_HANDLING_ANSWER = "UserTask_HandlingAnswer";
+  public static final String CALL_DEPARTMENT_REPLY = "CallActivity_DepartmentReply";
+  public static final String CALL_PROPOSAL = "CallActivity_Proposal";
+  public static final String CALL_PUBLICITY = "CallActivity_Publicity";
+  public static final String END_RESULT_PUBLISHED = "EndEvent_ResultPublished";
+
+  /** Process variables: references and the few words Tasklist shows on cards and forms. */
+  public static final class Var {
+    public static final String DEMAND_ID = "demandId";
+    public static final String TRACKING_CODE = "trackingCode";
+    public static final String TITLE = "demandTitle";
+    public static final String TOWNSHIP = "township";
+    public static final String VILLAGE = "village";
+    public static final String CATEGORY = "categoryLabel";
+    public static final String COLLECTING_MEMBER = "collectingMember";
+    public static final String ROUTE = "route";
+    public static final String ROUTE_RULE = "routeRule";
+    public static final String ROUTE_LABEL = "routeLabel";
+    public static final String ROUTE_REASONS = "routeReasons";
+    public static final String LEAD_DEPARTMENT = "leadDepartment";
+    public static final String LEAD_GROUP = "leadGroup";
+    public static final String CO_DEPARTMENTS = "coDepartments";
+    public static final String DEADLINE = "routeDeadline";
+    public static final String INVESTIGATOR = "investigator";
+    public static final String MEETING_ID = "meetingId";
+    public static final String MEETING_SUMMARY = "meetingSummary";
+    public static final String RESULT_TEXT = "resultText";
+
+    private Var() {}
+  }
+
+  private SixStepConsultationProcess() {}
+}

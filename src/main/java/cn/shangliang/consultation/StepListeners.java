@@ -1,0 +1,103 @@
+package cn.shangliang.consultation;
+
+import cn.shangliang.consultation.SixStepConsultationProcess.Var;
+import cn.shangliang.intake.DemandRecords;
+import cn.shangliang.intake.DemandStatus;
+import cn.shangliang.routing.Scope;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The thin glue between the six-step model and {@link ConsultationRecords}: each listener or delegate
+ * reads what the form submitted, calls one service method and maps the result back. Bean names are
+ * the expressions in the BPMN ({@code ${recordInvestigation}} …).
+ */
+@Configuration(proxyBeanMethods = false)
+class StepListeners {
+
+  private static long demandId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    return ((Number) scope.getVariable(Var.DEMAND_ID)).longValue();
+  }
+
+  @Bean
+  JavaDelegate assignInvestigator(VillageAssignments assignments) {
+    return execution -> execution.setVariable(Var.INVESTIGATOR,
+        assignments.memberFor((String) execution.getVariable(Var.TOWNSHIP), (String) execution.getVariable(Var.VILLAGE))
+            .orElse(null));
+  }
+
+  @Bean
+  TaskListener recordInvestigation(ConsultationRecords records) {
+    return task -> records.recordInvestigation(demandId(task), new ConsultationRecords.InvestigationInput(
+        Vars.text(task, "findings", "调查核实的情况", true, 2000),
+        Vars.text(task, "stakeholders", "利益相关方", false, 1000),
+        Vars.integer(task, "investigatedAffectedPeople", "受影响人数", true, 0, 100_000_000),
+        Vars.integer(task, "investigatedDepartments", "涉及部门数", true, 1, 50),
+        Vars.amount(task, "investigatedCostYuan", "预估费用"),
+        Vars.choice(task, "investigatedScope", "涉及范围", Scope.class),
+        Vars.flag(task, "investigatedAnswerableOnSite"),
+        Vars.flag(task, "investigatedNeedsPolicyChange")), Vars.actor(task));
+  }
+
+  @Bean
+  TaskListener scheduleMeeting(ConsultationRecords records) {
+    return task -> {
+      List<ParticipantKind> kinds = Arrays.stream(ParticipantKind.values()).filter(k -> Vars.flag(task, k.formField())).toList();
+      Meeting meeting = records.scheduleMeeting(demandId(task), Vars.choice(task, "meetingForm", "协商形式", MeetingForm.class),
+          meetingTime(Vars.text(task, "meetingTime", "议事时间", true, 40)), Vars.text(task, "meetingPlace", "议事地点", true, 200),
+          kinds, Vars.actor(task));
+      task.setVariable(Var.MEETING_ID, meeting.getId());
+      task.setVariable(Var.MEETING_SUMMARY, ConsultationRecords.summary(meeting));
+    };
+  }
+
+  /** form-js sends a local date-time ("2026-12-01T14:30"), read in China time; an offset is honoured. */
+  static java.time.Instant meetingTime(String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException notOffset) {
+      try {
+        return LocalDateTime.parse(text).atZone(cn.shangliang.sla.WorkingCalendar.CHINA).toInstant();
+      } catch (DateTimeParseException e) {
+        throw new BadUserRequestException("议事时间格式不正确：" + text);
+      }
+    }
+  }
+
+  @Bean
+  JavaDelegate notifyParticipants(ConsultationRecords records) {
+    return execution -> records.notifyParticipants(((Number) execution.getVariable(Var.MEETING_ID)).longValue());
+  }
+
+  @Bean
+  TaskListener recordMeeting(ConsultationRecords records) {
+    return task -> records.recordMeeting(((Number) task.getVariable(Var.MEETING_ID)).longValue(),
+        Vars.text(task, "opinions", "各方意见", true, 2000), Vars.text(task, "agreement", "达成的共识", false, 2000),
+        Vars.text(task, "dissent", "不同意见", false, 2000), Vars.integer(task, "attendance", "参会人数", true, 1, 100_000),
+        Vars.actor(task));
+  }
+
+  @Bean
+  TaskListener recordDecision(ConsultationRecords records) {
+    return task -> records.recordDecision(demandId(task), Vars.text(task, "decisionText", "决定事项", true, 2000),
+        Vars.text(task, "howReached", "形成方式", true, 20), Vars.integer(task, "votesFor", "赞成票", false, 0, 100_000),
+        Vars.integer(task, "votesAgainst", "反对票", false, 0, 100_000), Vars.integer(task, "votesAbstain", "弃权票", false, 0, 100_000),
+        Vars.text(task, "actionItems", "落实事项", false, 4000), Vars.actor(task));
+  }
+
+  /** 现场答复 / 委员答复: the member's answer is the handling result. */
+  @Bean
+  TaskListener recordAnswer(DemandRecords demands) {
+    return task -> demands.event(demandId(task), Vars.actor(task), "ANSWERED",
+        Vars.text(task, Var.RESULT_TEXT, "答复内容", true, 2000), DemandStatus.HANDLED);
+  }
+
+}

@@ -1,0 +1,66 @@
+package cn.shangliang.handling;
+
+import cn.shangliang.intake.DemandRecords;
+import cn.shangliang.intake.DemandStatus;
+import cn.shangliang.routing.Departments;
+import cn.shangliang.rules.RulesService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records department replies and their review. */
+@Service
+public class DepartmentReplies {
+  private final DepartmentReplyRepository replies;
+  private final DemandRecords demands;
+  private final RulesService rules;
+  private final Clock clock;
+
+  DepartmentReplies(DepartmentReplyRepository replies, DemandRecords demands, RulesService rules, Clock clock) {
+    this.replies = replies;
+    this.demands = demands;
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public DepartmentReply reply(long demandId, String department, String text, Instant dueAt, String actor) {
+    DepartmentReply reply = replies.save(new DepartmentReply(demandId, department, text, dueAt, clock.instant(), actor));
+    String unit = rules.current().data(Departments.class).name(department).orElse(department);
+    demands.event(demandId, actor, "REPLIED", unit + "答复" + (reply.late() ? "（已超过时限）" : "") + "：" + text, null);
+    return reply;
+  }
+
+  @Transactional
+  public DepartmentReply review(long replyId, ReviewResult result, String comment, String actor) {
+    DepartmentReply reply = replies.findById(replyId).orElseThrow(() -> new IllegalStateException("reply " + replyId));
+    reply.review(result, comment, clock.instant(), actor);
+    demands.event(reply.getDemandId(), actor, result == ReviewResult.ACCEPT ? "REPLY_ACCEPTED" : "REPLY_RETURNED",
+        result.label() + (comment == null ? "" : "：" + comment), result == ReviewResult.ACCEPT ? DemandStatus.HANDLED : null);
+    return reply;
+  }
+
+  @Transactional(readOnly = true)
+  public List<DepartmentReply> of(long demandId) {
+    return replies.findByDemandIdOrderByRepliedAtAsc(demandId);
+  }
+}
+
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+class DepartmentRepliesView {
+  record ReplyView(String department, String replyText, String repliedBy, java.time.OffsetDateTime repliedAt,
+      java.time.OffsetDateTime dueAt, boolean late, String reviewResult, String reviewComment, String reviewedBy) {}
+
+  @org.springframework.context.annotation.Bean
+  cn.shangliang.intake.DemandRecordsContributor repliesContributor(DepartmentReplies replies) {
+    return cn.shangliang.intake.DemandRecordsContributor.of("departmentReplies", demandId ->
+        replies.of(demandId).stream().map(r -> new ReplyView(r.getDepartment(), r.getReplyText(), r.getRepliedBy(),
+            at(r.getRepliedAt()), at(r.getDueAt()), r.late(), r.getReviewResult(), r.getReviewComment(), r.getReviewedBy())).toList());
+  }
+
+  static java.time.OffsetDateTime at(java.time.Instant instant) {
+    return instant == null ? null : instant.atZone(cn.shangliang.sla.WorkingCalendar.CHINA).toOffsetDateTime();
+  }
+}

@@ -1,0 +1,36 @@
+package cn.shangliang.publicity;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Personal data in anything public: names as 张*, phones as 138****1234, and phone or ID-card-like
+ * numbers inside free text. The one place every public output masks with.
+ */
+public final class Masking {
+  private static final Pattern ID_CARD = Pattern.compile("(?<![0-9])([1-9][0-9]{5})[0-9]{8}([0-9]{3}[0-9Xx])(?![0-9])");
+  private static final Pattern MOBILE = Pattern.compile("(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])");
+  private static final Pattern LANDLINE = Pattern.compile("(?<![0-9])(0[0-9]{2,3}-?)[0-9]{3,4}([0-9]{4})(?![0-9])");
+
+  private Masking() {}
+
+  public static String name(String name) {
+    if (name == null || name.isBlank()) return name;
+    String trimmed = name.strip();
+    return trimmed.substring(0, trimmed.offsetByCodePoints(0, 1)) + "*";
+  }
+
+  public static String phone(String phone) {
+    if (phone == null) return null;
+    String digits = phone.replaceAll("[^0-9]", "");
+    if (digits.length() < 7) return "****";
+    return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
+  }
+
+  public static String freeText(String text) {
+    if (text == null) return null;
+    String masked = ID_CARD.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "********" + m.group(2)));
+    masked = MOBILE.matcher(masked).replaceAll("$1****$2");
+    return LANDLINE.matcher(masked).replaceAll("$1****$2");
+  }
+}

@@ -1,0 +1,66 @@
+package cn.shangliang.publicity;
+
+import cn.shangliang.system.RecordIds;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import java.time.Instant;
+
+/** 公示: what was raised, the route, the handling unit and the result — never personal data. */
+@Entity
+@Table(name = "publicity_notice")
+public class PublicityNotice {
+  @Id
+  @GeneratedValue(strategy = GenerationType.TABLE, generator = RecordIds.GENERATOR)
+  @TableGenerator(name = RecordIds.GENERATOR, table = RecordIds.TABLE, pkColumnName = "seq_name",
+      valueColumnName = "next_val", pkColumnValue = RecordIds.ROW, allocationSize = 50)
+  private Long id;
+  @Column(name = "demand_id")
+  private Long demandId;
+  @Column(name = "tracking_code")
+  private String trackingCode;
+  private String title;
+  private String route;
+  @Column(name = "handling_unit")
+  private String handlingUnit;
+  private String result;
+  @Column(name = "published_at")
+  private Instant publishedAt;
+  @Column(name = "closes_at")
+  private Instant closesAt;
+  @Column(name = "closed_at")
+  private Instant closedAt;
+
+  protected PublicityNotice() {}
+
+  PublicityNotice(Long demandId, String trackingCode, String title, String route, String handlingUnit, String result,
+      Instant publishedAt, Instant closesAt) {
+    this.demandId = demandId;
+    this.trackingCode = trackingCode;
+    this.title = title;
+    this.route = route;
+    this.handlingUnit = handlingUnit;
+    this.result = result;
+    this.publishedAt = publishedAt;
+    this.closesAt = closesAt;
+  }
+
+  void close(Instant at) {
+    this.closedAt = at;
+  }
+
+  public Long getId() { return id; }
+  public Long getDemandId() { return demandId; }
+  public String getTrackingCode() { return trackingCode; }
+  public String getTitle() { return title; }
+  public String getRoute() { return route; }
+  public String getHandlingUnit() { return handlingUnit; }
+  public String getResult() { return result; }
+  public Instant getPublishedAt() { return publishedAt; }
+  public Instant getClosesAt() { return closesAt; }
+  public Instant getClosedAt() { return closedAt; }
+}
