@@ -76,9 +76,10 @@ public class ConsultationRecords {
   }
 
   @Transactional
-  public Meeting recordMeeting(long meetingId, String opinions, String agreement, String dissent, int attendance, String actor) {
+  public Meeting recordMeeting(long meetingId, String opinions, String agreement, String dissent, int attendance,
+      List<String> attendingMembers, String actor) {
     Meeting meeting = meetings.findById(meetingId).orElseThrow(() -> new IllegalStateException("meeting " + meetingId));
-    meeting.record(opinions, agreement, dissent, attendance, clock.instant(), actor);
+    meeting.record(opinions, agreement, dissent, attendance, attendingMembers, clock.instant(), actor);
     demands.event(meeting.getDemandId(), actor, "MEETING_HELD", "议事会" + attendance + "人参加。共识：" + (agreement == null ? "—" : agreement)
         + (dissent == null ? "" : "；不同意见：" + dissent), DemandStatus.DECIDING);
     return meeting;

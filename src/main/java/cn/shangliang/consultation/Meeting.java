@@ -38,6 +38,8 @@ public class Meeting {
   private String agreement;
   private String dissent;
   private Integer attendance;
+  @Column(name = "attending_members")
+  private String attendingMembers;
   @Column(name = "recorded_by")
   private String recordedBy;
   @Column(name = "recorded_at")
@@ -60,7 +62,9 @@ public class Meeting {
     this.noticesSentAt = at;
   }
 
-  void record(String opinions, String agreement, String dissent, int attendance, Instant at, String by) {
+  void record(String opinions, String agreement, String dissent, int attendance, java.util.List<String> members, Instant at,
+      String by) {
+    this.attendingMembers = members.isEmpty() ? null : String.join(",", members);
     this.opinions = opinions;
     this.agreement = agreement;
     this.dissent = dissent;
@@ -84,6 +88,9 @@ public class Meeting {
   public String getAgreement() { return agreement; }
   public String getDissent() { return dissent; }
   public Integer getAttendance() { return attendance; }
+  public java.util.List<String> attendingMembers() {
+    return attendingMembers == null ? java.util.List.of() : java.util.List.of(attendingMembers.split(","));
+  }
   public String getRecordedBy() { return recordedBy; }
   public Instant getRecordedAt() { return recordedAt; }
 }

@@ -78,11 +78,23 @@ class StepListeners {
   }
 
   @Bean
-  TaskListener recordMeeting(ConsultationRecords records) {
+  TaskListener recordMeeting(ConsultationRecords records, org.camunda.bpm.engine.IdentityService identity) {
     return task -> records.recordMeeting(((Number) task.getVariable(Var.MEETING_ID)).longValue(),
         Vars.text(task, "opinions", "各方意见", true, 2000), Vars.text(task, "agreement", "达成的共识", false, 2000),
         Vars.text(task, "dissent", "不同意见", false, 2000), Vars.integer(task, "attendance", "参会人数", true, 1, 100_000),
-        Vars.actor(task));
+        attendingMembers(Vars.text(task, "attendingMembers", "参会委员", false, 500), identity), Vars.actor(task));
+  }
+
+  /** "member1, member2" → the ids, each a user of the group {@code member}. */
+  static List<String> attendingMembers(String text, org.camunda.bpm.engine.IdentityService identity) {
+    if (text == null) return List.of();
+    List<String> ids = Arrays.stream(text.split("[,，、\\s]+")).filter(s -> !s.isBlank()).distinct().toList();
+    for (String id : ids) {
+      if (identity.createUserQuery().userId(id).memberOfGroup("member").count() == 0) {
+        throw new BadUserRequestException("参会委员中「" + id + "」不是政协委员的用户名");
+      }
+    }
+    return ids;
   }
 
   @Bean

@@ -92,7 +92,7 @@ public final class Steps {
 
   public static Map<String, Object> meetingRecord(Object... overrides) {
     Map<String, Object> vars = new HashMap<>(Map.of("opinions", "群众希望尽快修补，部门表示可纳入年内计划。",
-        "agreement", "先修补积水路段。", "attendance", 30L));
+        "agreement", "先修补积水路段。", "attendance", 30L, "attendingMembers", "member1, member2"));
     put(vars, overrides);
     return vars;
   }
