@@ -118,6 +118,11 @@ class DemoData implements ApplicationRunner {
       grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(authorizations, group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
     }
+    // 广泛征集知事 from Tasklist's "Start process" (the other processes are called, not started)
+    for (String group : List.of(Groups.INTAKE, Groups.MEMBER, Groups.LIAISON_OFFICE)) {
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, "SixStepConsultationProcess", Permissions.CREATE_INSTANCE);
+      grant(authorizations, group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    }
     for (String group : List.of(Groups.SUPERVISOR, Groups.LEADERSHIP, Groups.LIAISON_OFFICE)) {
       grant(authorizations, group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       grant(authorizations, group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ_INSTANCE);

@@ -37,11 +37,12 @@ public class IntakeService {
   private final DuplicateFinder duplicates;
   private final RulesService rules;
   private final TransactionTemplate transaction;
+  private final jakarta.validation.Validator validator;
   private final Clock clock;
 
   IntakeService(DemandRepository demands, RoutingRecordRepository routing, DemandEventRepository history,
       ApplicationEventPublisher events, DuplicateFinder duplicates, RulesService rules,
-      PlatformTransactionManager transactionManager, Clock clock) {
+      PlatformTransactionManager transactionManager, jakarta.validation.Validator validator, Clock clock) {
     this.demands = demands;
     this.routing = routing;
     this.history = history;
@@ -49,6 +50,7 @@ public class IntakeService {
     this.duplicates = duplicates;
     this.rules = rules;
     this.transaction = new TransactionTemplate(transactionManager);
+    this.validator = validator;
     this.clock = clock;
   }
 
@@ -68,7 +70,35 @@ public class IntakeService {
     }
   }
 
+  /**
+   * Tasklist's "Start process": the process instance exists already (its start form carried the demand);
+   * the demand is registered for it in the engine's transaction, validated exactly as the API validates.
+   * Returns the demand; merge candidates go into its history for the liaison office.
+   */
+  public Demand registerForRunningProcess(DemandRequest request, String processInstanceId, String actor) {
+    List<InvalidRequestException.FieldError> errors = new ArrayList<>();
+    validator.validate(request).forEach(v -> errors.add(new InvalidRequestException.FieldError(v.getPropertyPath().toString(), v.getMessage())));
+    if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+    checkDepartments(request);
+    Demand demand = persist(request, null, actor);
+    demand.setProcessInstanceId(processInstanceId);
+    List<DuplicateFinder.Candidate> candidates = duplicates.candidatesFor(demand);
+    if (!candidates.isEmpty()) {
+      history.save(new DemandEvent(demand.getId(), clock.instant(), "system", "DUPLICATE_CANDIDATES", "可能与以下诉求重复，可并单："
+          + candidates.stream().map(c -> c.trackingCode() + "「" + c.title() + "」").collect(java.util.stream.Collectors.joining("、"))));
+    }
+    return demand;
+  }
+
   private Submitted create(DemandRequest request, String key, String actor) {
+    Demand demand = persist(request, key, actor);
+    events.publishEvent(new DemandRegistered(demand.getId(), demand.getTrackingCode())); // starts the matter's process
+    RoutingRecord route = routing.findFirstByDemandIdOrderByEvaluatedAtDescIdDesc(demand.getId())
+        .orElseThrow(() -> new IllegalStateException("no process routed demand " + demand.getTrackingCode()));
+    return new Submitted(demand, route.toResult(WorkingCalendar.CHINA), true, duplicates.candidatesFor(demand));
+  }
+
+  private Demand persist(DemandRequest request, String key, String actor) {
     Instant now = clock.instant();
     Demand demand = new Demand(now, actor);
     demand.setIdempotencyKey(key);
@@ -98,11 +128,7 @@ public class IntakeService {
     demand.assignTrackingCode();
     history.save(new DemandEvent(demand.getId(), now, actor, "COLLECTED",
         "经「" + request.channel().label() + "」受理：" + demand.getTitle()));
-
-    events.publishEvent(new DemandRegistered(demand.getId(), demand.getTrackingCode())); // starts the matter's process
-    RoutingRecord route = routing.findFirstByDemandIdOrderByEvaluatedAtDescIdDesc(demand.getId())
-        .orElseThrow(() -> new IllegalStateException("no process routed demand " + demand.getTrackingCode()));
-    return new Submitted(demand, route.toResult(WorkingCalendar.CHINA), true, duplicates.candidatesFor(demand));
+    return demand;
   }
 
   private Submitted alreadySubmitted(Demand demand) {

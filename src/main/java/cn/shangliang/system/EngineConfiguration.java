@@ -19,6 +19,12 @@ import org.springframework.context.annotation.Lazy;
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
+  /** /engine-rest answers refused form input with 400 (see UserInputExceptionMapper). */
+  @Bean
+  org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer userInputErrors() {
+    return config -> config.register(UserInputExceptionMapper.ForEngine.class).register(UserInputExceptionMapper.ForRest.class);
+  }
+
   @Bean
   AbstractProcessEnginePlugin shangliangEnginePlugin(@Lazy CalendarService calendars) {
     return new AbstractProcessEnginePlugin() {

@@ -71,6 +71,13 @@ class SixStepThroughTasklistTest {
         "meetingPlace", "村民活动中心", "inviteMembers", true, "inviteResidents", true, "inviteExperts", true));
     work("convenor", code, "record-meeting", Map.of("opinions", "群众要求年内修补，专家建议加排水沟。", "agreement", "修补并加排水沟。",
         "dissent", "个别村民希望整体重铺。", "attendance", 28));
+    String decideTask = new Http(port).as("convenor").get("/engine-rest/task?processInstanceBusinessKey=" + code).json().get(0)
+        .get("id").asText();
+    Http.Response refused = new Http(port).as("convenor").post("/engine-rest/task/" + decideTask + "/submit-form", Map.of("variables",
+        Map.of("decisionText", Map.of("value", "请交通运输局修补积水路段。"), "howReached", Map.of("value", "CONSENSUS"),
+            "actionItems", Map.of("value", "修补路面，交通局，年底"))));
+    assertThat(refused.status()).as("bad form input is the user's error, shown in the form").isEqualTo(400);
+    assertThat(refused.json().get("message").asText()).contains("落实事项第1行");
     work("convenor", code, "decide", Map.of("decisionText", "请交通运输局修补积水路段并加设排水沟。", "howReached", "VOTE",
         "votesFor", 25, "votesAgainst", 2, "votesAbstain", 1, "actionItems", "修补积水路段；交通运输局；2026-12-31"));
     work("transport", code, "department-reply", Map.of("resultText", "已列入12月养护计划，12月20日前完工。"));
