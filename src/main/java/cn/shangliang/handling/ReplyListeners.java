@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 class ReplyListeners {
 
   @Bean
-  TaskListener recordReply(DepartmentReplies replies) {
+  TaskListener recordReply(DepartmentReplies replies, cn.shangliang.sla.ReplyClocks clocks) {
     return task -> {
+      clocks.replied(ClockListeners.clockId(task));
       Date due = (Date) task.getVariable(Var.REPLY_DUE);
       DepartmentReply reply = replies.reply(((Number) task.getVariable("demandId")).longValue(),
           (String) task.getVariable("leadDepartment"), Vars.text(task, "resultText", "答复意见", true, 2000),
@@ -23,11 +24,12 @@ class ReplyListeners {
   }
 
   @Bean
-  TaskListener reviewReply(DepartmentReplies replies) {
+  TaskListener reviewReply(DepartmentReplies replies, cn.shangliang.sla.ReplyClocks clocks) {
     return task -> {
       ReviewResult result = Vars.choice(task, "reviewDecision", "审核意见", ReviewResult.class);
       String comment = Vars.text(task, Var.REVIEW_COMMENT, "审核说明", result == ReviewResult.RETURN, 2000);
       replies.review(((Number) task.getVariable(Var.REPLY_ID)).longValue(), result, comment, Vars.actor(task));
+      if (result == ReviewResult.ACCEPT) clocks.accepted(ClockListeners.clockId(task), Vars.flag(task, "resolved"));
       task.setVariable(Var.ACCEPTED, result == ReviewResult.ACCEPT);
     };
   }

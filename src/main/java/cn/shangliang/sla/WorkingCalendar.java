@@ -92,6 +92,43 @@ public final class WorkingCalendar {
     return ZonedDateTime.of(day, LocalTime.of(23, 59, 59), zone).toOffsetDateTime();
   }
 
+  /**
+   * The moment when {@code share} of the working time between {@code from} and {@code deadline} has
+   * passed (DOMAIN.md §5: the 75 % reminder counts working time, not wall-clock time). Working time is
+   * the time on working days; weekends and holidays in between do not count.
+   */
+  public OffsetDateTime shareOfWorkingTime(OffsetDateTime from, OffsetDateTime deadline, double share) {
+    if (!deadline.isAfter(from)) return deadline;
+    java.util.List<java.time.Instant[]> spans = new java.util.ArrayList<>();
+    long total = 0;
+    LocalDate day = from.atZoneSameInstant(zone).toLocalDate();
+    LocalDate last = deadline.atZoneSameInstant(zone).toLocalDate();
+    for (; !day.isAfter(last); day = day.plusDays(1)) {
+      if (!isWorkingDay(day)) continue;
+      java.time.Instant start = max(day.atStartOfDay(zone).toInstant(), from.toInstant());
+      java.time.Instant end = min(day.plusDays(1).atStartOfDay(zone).toInstant(), deadline.toInstant());
+      if (end.isAfter(start)) {
+        spans.add(new java.time.Instant[] {start, end});
+        total += java.time.Duration.between(start, end).getSeconds();
+      }
+    }
+    long target = Math.round(total * share);
+    for (java.time.Instant[] span : spans) {
+      long length = java.time.Duration.between(span[0], span[1]).getSeconds();
+      if (target <= length) return span[0].plusSeconds(target).atZone(zone).toOffsetDateTime();
+      target -= length;
+    }
+    return deadline.atZoneSameInstant(zone).toOffsetDateTime();
+  }
+
+  private static java.time.Instant max(java.time.Instant a, java.time.Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static java.time.Instant min(java.time.Instant a, java.time.Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
   /** "Due within 1 working day" (即将到期): anything due before the end of the next working day after today. */
   public OffsetDateTime dueSoonLimit(OffsetDateTime now) {
     LocalDate next = nthWorkingDayAfter(now.atZoneSameInstant(zone).toLocalDate(), 1);

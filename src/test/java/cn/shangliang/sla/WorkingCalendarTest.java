@@ -110,4 +110,17 @@ class WorkingCalendarTest {
     assertThat(at("2026-10-08T17:30:00+08:00")).isBefore(limit);
     assertThat(at("2026-10-09T09:00:00+08:00")).isAfter(limit);
   }
+
+  @Test
+  void seventyFivePercent_countsWorkingTimeOnly() {
+    // Wed 30 Sep 2026 10:00 → 3 working days = Sat 10 Oct 17:30 (make-up day); 1–7 Oct do not count
+    OffsetDateTime from = at("2026-09-30T10:00:00+08:00");
+    OffsetDateTime deadline = calendar.addWorkingDays(from, 3);
+    OffsetDateTime reminder = calendar.shareOfWorkingTime(from, deadline, 0.75);
+    // working time: 30 Sep 14 h + 8 Oct 24 h + 9 Oct 24 h + 10 Oct 17.5 h = 79.5 h; 75 % = 59.625 h:
+    // 14 h on 30 Sep, 24 h on 8 Oct, then 21.625 h into 9 Oct → 9 Oct 21:37:30
+    assertThat(reminder).isEqualTo(at("2026-10-09T21:37:30+08:00"));
+    assertThat(calendar.shareOfWorkingTime(from, deadline, 1.0)).isEqualTo(deadline);
+    assertThat(calendar.shareOfWorkingTime(from, deadline, 0)).isEqualTo(from);
+  }
 }

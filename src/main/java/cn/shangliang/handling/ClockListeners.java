@@ -1,0 +1,79 @@
+package cn.shangliang.handling;
+
+import cn.shangliang.consultation.Vars;
+import cn.shangliang.intake.DemandRecords;
+import cn.shangliang.sla.ReplyClock;
+import cn.shangliang.sla.ReplyClocks;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The reply clock of DepartmentReplyProcess: {@code ${startReplyClock}}, {@code ${remindDepartment}},
+ * {@code ${recordBreach}}, {@code ${escalateBreach}}, {@code ${recordSupervision}}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ClockListeners {
+  static final String CLOCK_ID = "replyClockId";
+
+  static long clockId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    return ((Number) scope.getVariable(CLOCK_ID)).longValue();
+  }
+
+  @Bean
+  JavaDelegate startReplyClock(ReplyClocks clocks) {
+    return execution -> {
+      Date due = (Date) execution.getVariable(DepartmentReplyProcess.Var.REPLY_DUE);
+      ReplyClock clock = clocks.start(((Number) execution.getVariable("demandId")).longValue(),
+          (String) execution.getVariable("trackingCode"), (String) execution.getVariable("leadDepartment"), due.toInstant(),
+          "EMERGENCY".equals(execution.getVariable("routeRule")));
+      execution.setVariable(CLOCK_ID, clock.getId());
+      execution.setVariable("reminderAt", Date.from(clock.getReminderAt()));
+      execution.setVariable("supervisionDueAt", Date.from(clock.getSupervisionDueAt()));
+      execution.setVariable("keySupervisionDueAt", Date.from(clock.getKeySupervisionDueAt()));
+    };
+  }
+
+  @Bean
+  JavaDelegate remindDepartment(ReplyClocks clocks, DemandRecords demands) {
+    return execution -> {
+      ReplyClock clock = clocks.remind(clockId(execution));
+      var taskService = execution.getProcessEngineServices().getTaskService();
+      taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+          .taskDefinitionKey(DepartmentReplyProcess.TASK_REPLY).list().forEach(task -> {
+            task.setFollowUpDate(new Date());
+            taskService.saveTask(task);
+          });
+      demands.event(clock.getDemandId(), "system", "REMINDED", "答复时限已过75%，已提醒承办单位", null);
+    };
+  }
+
+  @Bean
+  JavaDelegate recordBreach(ReplyClocks clocks, DemandRecords demands) {
+    return execution -> {
+      var breach = clocks.breach(clockId(execution), "部门答复");
+      demands.event(breach.getDemandId(), "system", "BREACHED", "超过答复时限，转督查督办", null);
+    };
+  }
+
+  @Bean
+  JavaDelegate escalateBreach(ReplyClocks clocks, DemandRecords demands) {
+    return execution -> {
+      clocks.escalate(clockId(execution));
+      demands.event(clocks.clock(clockId(execution)).getDemandId(), "system", "ESCALATED", "督办到期仍未答复，升级为领导重点督办", null);
+    };
+  }
+
+  @Bean
+  TaskListener recordSupervision(ReplyClocks clocks, DemandRecords demands) {
+    return task -> {
+      String action = Vars.choice(task, "supervisionAction", "督办方式", SupervisionAction.class).name();
+      String note = Vars.text(task, "supervisionNote", "督办情况", true, 2000);
+      clocks.supervised(clockId(task), action, note, Vars.actor(task));
+      demands.event(clocks.clock(clockId(task)).getDemandId(), Vars.actor(task), "SUPERVISED",
+          SupervisionAction.valueOf(action).label() + "：" + note, null);
+    };
+  }
+}

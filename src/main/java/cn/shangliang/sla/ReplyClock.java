@@ -1,0 +1,76 @@
+package cn.shangliang.sla;
+
+import cn.shangliang.system.RecordIds;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import java.time.Instant;
+
+/** The clock of one reply a department owes: due date, 75 % reminder, supervision and key-supervision dates. */
+@Entity
+@Table(name = "reply_clock")
+public class ReplyClock {
+  @Id
+  @GeneratedValue(strategy = GenerationType.TABLE, generator = RecordIds.GENERATOR)
+  @TableGenerator(name = RecordIds.GENERATOR, table = RecordIds.TABLE, pkColumnName = "seq_name",
+      valueColumnName = "next_val", pkColumnValue = RecordIds.ROW, allocationSize = 50)
+  private Long id;
+  @Column(name = "demand_id")
+  private Long demandId;
+  @Column(name = "tracking_code")
+  private String trackingCode;
+  private String department;
+  @Column(name = "started_at")
+  private Instant startedAt;
+  @Column(name = "due_at")
+  private Instant dueAt;
+  @Column(name = "reminder_at")
+  private Instant reminderAt;
+  @Column(name = "supervision_due_at")
+  private Instant supervisionDueAt;
+  @Column(name = "key_supervision_due_at")
+  private Instant keySupervisionDueAt;
+  @Column(name = "reminded_at")
+  private Instant remindedAt;
+  @Column(name = "first_replied_at")
+  private Instant firstRepliedAt;
+  @Column(name = "accepted_at")
+  private Instant acceptedAt;
+  private Boolean resolved;
+
+  protected ReplyClock() {}
+
+  ReplyClock(Long demandId, String trackingCode, String department, Instant startedAt, Instant dueAt, Instant reminderAt,
+      Instant supervisionDueAt, Instant keySupervisionDueAt) {
+    this.demandId = demandId;
+    this.trackingCode = trackingCode;
+    this.department = department;
+    this.startedAt = startedAt;
+    this.dueAt = dueAt;
+    this.reminderAt = reminderAt;
+    this.supervisionDueAt = supervisionDueAt;
+    this.keySupervisionDueAt = keySupervisionDueAt;
+  }
+
+  void reminded(Instant at) { this.remindedAt = at; }
+  void replied(Instant at) { if (firstRepliedAt == null) firstRepliedAt = at; }
+  void accepted(Instant at, boolean resolved) { this.acceptedAt = at; this.resolved = resolved; }
+
+  public Long getId() { return id; }
+  public Long getDemandId() { return demandId; }
+  public String getTrackingCode() { return trackingCode; }
+  public String getDepartment() { return department; }
+  public Instant getStartedAt() { return startedAt; }
+  public Instant getDueAt() { return dueAt; }
+  public Instant getReminderAt() { return reminderAt; }
+  public Instant getSupervisionDueAt() { return supervisionDueAt; }
+  public Instant getKeySupervisionDueAt() { return keySupervisionDueAt; }
+  public Instant getRemindedAt() { return remindedAt; }
+  public Instant getFirstRepliedAt() { return firstRepliedAt; }
+  public Instant getAcceptedAt() { return acceptedAt; }
+  public Boolean getResolved() { return resolved; }
+}

@@ -1,0 +1,26 @@
+package cn.shangliang.sla;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface ReplyClockRepository extends JpaRepository<ReplyClock, Long> {
+  List<ReplyClock> findByDemandIdOrderByStartedAtAsc(Long demandId);
+
+  @Query("select c from ReplyClock c where c.dueAt >= :from and c.dueAt < :to")
+  List<ReplyClock> dueBetween(@Param("from") Instant from, @Param("to") Instant to);
+}
+
+interface SlaBreachRepository extends JpaRepository<SlaBreach, Long> {
+  List<SlaBreach> findByClockIdAndClosedAtIsNull(Long clockId);
+
+  List<SlaBreach> findByDemandIdOrderByBreachedAtAsc(Long demandId);
+
+  @Query("select b from SlaBreach b where (:department is null or b.department = :department)"
+      + " and (:open is null or (:open = true and b.closedAt is null) or (:open = false and b.closedAt is not null))"
+      + " and b.breachedAt >= :from and b.breachedAt < :to order by b.breachedAt desc")
+  List<SlaBreach> search(@Param("department") String department, @Param("open") Boolean open, @Param("from") Instant from,
+      @Param("to") Instant to);
+}

@@ -1,0 +1,78 @@
+package cn.shangliang.sla;
+
+import cn.shangliang.system.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 督查督办: breaches and the per-department figures (API.md "Supervision"). */
+@RestController
+@RequestMapping("/api/sla")
+@Tag(name = "督查督办 Supervision")
+@PreAuthorize("hasAnyAuthority('supervisor', 'leadership', 'admin', 'liaison-office')")
+class SlaController {
+
+  record BreachView(String id, String trackingCode, String task, String department, OffsetDateTime due,
+      OffsetDateTime breachedAt, int level, OffsetDateTime escalatedAt, OffsetDateTime closedAt, Long minutesLate,
+      String supervisionAction, String supervisionNote, String supervisedBy) {
+    static BreachView of(SlaBreach b) {
+      Instant end = b.getClosedAt();
+      return new BreachView(String.valueOf(b.getId()), b.getTrackingCode(), b.getTask(), b.getDepartment(), at(b.getDueAt()),
+          at(b.getBreachedAt()), b.getLevel(), at(b.getEscalatedAt()), at(end),
+          end == null ? null : Duration.between(b.getDueAt(), end).toMinutes(), b.getSupervisionAction(), b.getSupervisionNote(),
+          b.getSupervisedBy());
+    }
+  }
+
+  static OffsetDateTime at(Instant instant) {
+    return instant == null ? null : instant.atZone(WorkingCalendar.CHINA).toOffsetDateTime();
+  }
+
+  private final SlaBreachRepository breaches;
+  private final SlaSummaries summaries;
+  private final Clock clock;
+
+  SlaController(SlaBreachRepository breaches, SlaSummaries summaries, Clock clock) {
+    this.breaches = breaches;
+    this.summaries = summaries;
+    this.clock = clock;
+  }
+
+  @GetMapping("/breaches")
+  @Operation(summary = "Breaches with task, department, due, breachedAt, level (1 supervisor, 2 leadership), closedAt")
+  List<BreachView> breaches(@RequestParam(required = false) String department, @RequestParam(required = false) String status,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
+    Boolean open = null;
+    if (status != null && !status.isBlank()) {
+      switch (status.strip()) {
+        case "OPEN" -> open = true;
+        case "CLOSED" -> open = false;
+        default -> throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError("status", "应为 OPEN 或 CLOSED")));
+      }
+    }
+    return breaches.search(department == null || department.isBlank() ? null : department.strip(), open,
+        from == null ? Instant.EPOCH : from.toInstant(), to == null ? Instant.parse("9999-01-01T00:00:00Z") : to.toInstant())
+        .stream().map(BreachView::of).toList();
+  }
+
+  @GetMapping("/summary")
+  @Operation(summary = "Per department: open tasks, due soon, breached, on-time rate, response, resolution and satisfaction rates")
+  List<SlaSummaries.DepartmentSummary> summary(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
+    Instant end = to == null ? clock.instant() : to.toInstant();
+    Instant start = from == null ? end.minus(Duration.ofDays(30)) : from.toInstant();
+    return summaries.summary(start, end);
+  }
+}

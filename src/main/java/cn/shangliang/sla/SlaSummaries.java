@@ -1,0 +1,78 @@
+package cn.shangliang.sla;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The supervisors' figures per department for a period (README "Supervision figures" defines them):
+ * <ul>
+ *   <li>openTasks — department reply tasks open now; dueSoon — of those, due by the end of the next working day;</li>
+ *   <li>breached — breaches that began in the period;</li>
+ *   <li>responseRate 响应率 — replies given / replies due in the period;</li>
+ *   <li>onTimeRate — replies given by their deadline / replies given (of those due in the period);</li>
+ *   <li>resolutionRate 解决率 — replies accepted as solving the problem / replies accepted;</li>
+ *   <li>satisfactionRate 满意率 — (满意 + 基本满意) / evaluations: null until evaluations exist (never 100 % of nothing).</li>
+ * </ul>
+ * A rate with nothing to count is null (not applicable).
+ */
+@Service
+public class SlaSummaries {
+  static final String REPLY_TASK = "UserTask_DepartmentReply";
+
+  public record DepartmentSummary(String department, long openTasks, long dueSoon, long breached, long repliesDue,
+      long repliesGiven, Double onTimeRate, Double responseRate, Double resolutionRate, Double satisfactionRate) {}
+
+  private final ReplyClockRepository clocks;
+  private final SlaBreachRepository breaches;
+  private final TaskService taskService;
+  private final CalendarService calendars;
+  private final Clock clock;
+
+  SlaSummaries(ReplyClockRepository clocks, SlaBreachRepository breaches, TaskService taskService, CalendarService calendars,
+      Clock clock) {
+    this.clocks = clocks;
+    this.breaches = breaches;
+    this.taskService = taskService;
+    this.calendars = calendars;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public List<DepartmentSummary> summary(Instant from, Instant to) {
+    List<ReplyClock> due = clocks.dueBetween(from, to);
+    List<SlaBreach> breached = breaches.search(null, null, from, to);
+    Set<String> departments = new LinkedHashSet<>();
+    due.forEach(c -> departments.add(c.getDepartment()));
+    breached.forEach(b -> departments.add(b.getDepartment()));
+    Date soon = Date.from(calendars.calendar().dueSoonLimit(clock.instant().atZone(calendars.calendar().zone()).toOffsetDateTime())
+        .toInstant());
+    List<DepartmentSummary> result = new ArrayList<>();
+    for (String department : departments.stream().sorted().toList()) {
+      List<ReplyClock> mine = due.stream().filter(c -> c.getDepartment().equals(department)).toList();
+      long given = mine.stream().filter(c -> c.getFirstRepliedAt() != null).count();
+      long onTime = mine.stream().filter(c -> c.getFirstRepliedAt() != null && !c.getFirstRepliedAt().isAfter(c.getDueAt())).count();
+      long accepted = mine.stream().filter(c -> c.getAcceptedAt() != null).count();
+      long solved = mine.stream().filter(c -> c.getAcceptedAt() != null && Boolean.TRUE.equals(c.getResolved())).count();
+      String group = "dept-" + department;
+      long open = taskService.createTaskQuery().taskDefinitionKey(REPLY_TASK).taskCandidateGroup(group).includeAssignedTasks().count();
+      long dueSoon = taskService.createTaskQuery().taskDefinitionKey(REPLY_TASK).taskCandidateGroup(group).includeAssignedTasks()
+          .dueBefore(soon).count();
+      result.add(new DepartmentSummary(department, open, dueSoon,
+          breached.stream().filter(b -> b.getDepartment().equals(department)).count(), mine.size(), given,
+          rate(onTime, given), rate(given, mine.size()), rate(solved, accepted), null));
+    }
+    return result;
+  }
+
+  static Double rate(long part, long whole) {
+    return whole == 0 ? null : Math.round(1000.0 * part / whole) / 1000.0;
+  }
+}

@@ -1,0 +1,121 @@
+package cn.shangliang.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shangliang.support.Demands;
+import cn.shangliang.support.Http;
+import cn.shangliang.support.PlatformTest;
+import cn.shangliang.support.Steps;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Department replies on the clock: reminder at 75 %, breach at 100 %, supervision, level 2, closed by the reply. */
+@PlatformTest
+class ReplyClockTest {
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired ReplyClocks clocks;
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+  }
+
+  static void at(String moment) {
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(moment).toInstant()));
+  }
+
+  /** An emergency goes to the water bureau at once: 24 calendar hours, reminder at 18 h. */
+  String emergency(String moment) {
+    at(moment);
+    return new Http(port).as("clerk").post("/api/demands", Demands.with(Demands.with(Demands.body(), "urgency", "EMERGENCY"),
+        "category", "WATER")).json().get("trackingCode").asText();
+  }
+
+  List<String> open(String code) {
+    return new Steps(engine, code).openTasks();
+  }
+
+  @Test
+  void reminderAt75Percent_breachAt100_supervision_thenLevel2_thenTheReplyClosesEverything() {
+    String code = emergency("2026-09-30T20:00:00+08:00");
+    Steps steps = new Steps(engine, code);
+    Task reply = steps.task("UserTask_DepartmentReply");
+    assertThat(reply.getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2026-10-01T20:00:00+08:00").toInstant()));
+
+    at("2026-10-01T13:59:00+08:00");
+    steps.fireDueTimers();
+    assertThat(steps.task("UserTask_DepartmentReply").getFollowUpDate()).as("not yet 75 %").isNull();
+    at("2026-10-01T14:01:00+08:00"); // 18 h of 24
+    steps.fireDueTimers();
+    assertThat(steps.task("UserTask_DepartmentReply").getFollowUpDate()).isNotNull();
+
+    at("2026-10-01T20:01:00+08:00");
+    steps.fireDueTimers();
+    assertThat(open(code)).containsExactlyInAnyOrder("UserTask_DepartmentReply", "UserTask_Supervise");
+    Task supervise = steps.task("UserTask_Supervise");
+    // supervision due 2 working days after the deadline: National Day → 8 Oct, 9 Oct 17:30
+    assertThat(supervise.getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2026-10-09T17:30:00+08:00").toInstant()));
+    JsonNode breaches = new Http(port).as("supervisor").get("/api/sla/breaches?status=OPEN&department=water").json();
+    JsonNode breach = find(breaches, code);
+    assertThat(breach.get("level").asInt()).isEqualTo(1);
+    assertThat(breach.get("due").asText()).isEqualTo("2026-10-01T20:00:00+08:00");
+    assertThat(breach.get("breachedAt").asText()).startsWith("2026-10-01T20:01");
+
+    steps.complete("UserTask_Supervise", "supervisor", List.of("supervisor"),
+        Map.of("supervisionAction", "PHONE", "supervisionNote", "已电话催办水利局，承诺明日答复。"));
+    at("2026-10-09T17:31:00+08:00");
+    steps.fireDueTimers();
+    assertThat(open(code)).containsExactlyInAnyOrder("UserTask_DepartmentReply", "UserTask_KeySupervision");
+    assertThat(find(new Http(port).as("leader").get("/api/sla/breaches?status=OPEN").json(), code).get("level").asInt()).isEqualTo(2);
+
+    at("2026-10-10T09:00:00+08:00");
+    steps.complete("UserTask_DepartmentReply", "water", List.of("dept-water"), Map.of("resultText", "已组织抢修，险情已排除。"));
+    assertThat(open(code)).as("supervision cancelled, the liaison office reviews").containsExactly("UserTask_ReviewReply");
+    JsonNode closed = find(new Http(port).as("supervisor").get("/api/sla/breaches?status=CLOSED&department=water").json(), code);
+    assertThat(closed.get("closedAt").asText()).startsWith("2026-10-10T09:00");
+    assertThat(closed.get("level").asInt()).isEqualTo(2);
+    assertThat(closed.get("supervisionAction").asText()).isEqualTo("PHONE");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(code).list().stream()
+        .mapToLong(pi -> managementService.createJobQuery().processInstanceId(pi.getId()).timers().count()).sum())
+        .as("no timer left").isZero();
+  }
+
+  @Test
+  void aReplyBeforeTheDeadline_leavesNoBreachAndNoTimer() {
+    String code = emergency("2026-11-23T09:00:00+08:00");
+    Steps steps = new Steps(engine, code);
+    at("2026-11-23T12:00:00+08:00");
+    steps.complete("UserTask_DepartmentReply", "water", List.of("dept-water"), Map.of("resultText", "已处置完毕。"));
+    at("2026-11-25T12:00:00+08:00");
+    steps.fireDueTimers();
+    assertThat(open(code)).containsExactly("UserTask_ReviewReply");
+    assertThat(new Http(port).as("supervisor").get("/api/sla/breaches?department=water").json().findValuesAsText("trackingCode"))
+        .doesNotContain(code);
+  }
+
+  @Test
+  void breachesAreForSupervisors() {
+    assertThat(new Http(port).as("transport").get("/api/sla/breaches").status()).isEqualTo(403);
+    assertThat(new Http(port).as("supervisor").get("/api/sla/breaches?status=MAYBE").status()).isEqualTo(400);
+  }
+
+  static JsonNode find(JsonNode breaches, String code) {
+    for (JsonNode b : breaches) if (b.get("trackingCode").asText().equals(code)) return b;
+    throw new AssertionError("no breach of " + code + " in " + breaches);
+  }
+}
