@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The supervisors' figures per department for a period (README "Supervision figures" defines them):
  * <ul>
- *   <li>openTasks — department reply tasks open now; dueSoon — of those, due by the end of the next working day;</li>
+ *   <li>openTasks — department reply tasks open now; dueSoon — of those, not yet overdue and due by the end of
+ *       the next working day;</li>
  *   <li>breached — breaches that began in the period;</li>
  *   <li>responseRate 响应率 — replies given / replies due in the period;</li>
  *   <li>onTimeRate — replies given by their deadline / replies given (of those due in the period);</li>
@@ -52,6 +53,7 @@ public class SlaSummaries {
     Set<String> departments = new LinkedHashSet<>();
     due.forEach(c -> departments.add(c.getDepartment()));
     breached.forEach(b -> departments.add(b.getDepartment()));
+    Date now = Date.from(clock.instant());
     Date soon = Date.from(calendars.calendar().dueSoonLimit(clock.instant().atZone(calendars.calendar().zone()).toOffsetDateTime())
         .toInstant());
     List<DepartmentSummary> result = new ArrayList<>();
@@ -64,7 +66,7 @@ public class SlaSummaries {
       String group = "dept-" + department;
       long open = taskService.createTaskQuery().taskDefinitionKey(REPLY_TASK).taskCandidateGroup(group).includeAssignedTasks().count();
       long dueSoon = taskService.createTaskQuery().taskDefinitionKey(REPLY_TASK).taskCandidateGroup(group).includeAssignedTasks()
-          .dueBefore(soon).count();
+          .dueAfter(now).dueBefore(soon).count();
       result.add(new DepartmentSummary(department, open, dueSoon,
           breached.stream().filter(b -> b.getDepartment().equals(department)).count(), mine.size(), given,
           rate(onTime, given), rate(given, mine.size()), rate(solved, accepted), null));
