@@ -37,9 +37,10 @@ class ClockListeners {
   }
 
   @Bean
-  JavaDelegate remindDepartment(ReplyClocks clocks, DemandRecords demands) {
+  JavaDelegate remindDepartment(ReplyClocks clocks, DemandRecords demands, cn.shangliang.sla.SlaMetrics metrics) {
     return execution -> {
       ReplyClock clock = clocks.remind(clockId(execution));
+      metrics.timerFired("reminder", clock.getReminderAt(), clock.getRemindedAt());
       var taskService = execution.getProcessEngineServices().getTaskService();
       taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
           .taskDefinitionKey(DepartmentReplyProcess.TASK_REPLY).list().forEach(task -> {
@@ -51,17 +52,19 @@ class ClockListeners {
   }
 
   @Bean
-  JavaDelegate recordBreach(ReplyClocks clocks, DemandRecords demands) {
+  JavaDelegate recordBreach(ReplyClocks clocks, DemandRecords demands, cn.shangliang.sla.SlaMetrics metrics) {
     return execution -> {
       var breach = clocks.breach(clockId(execution), "部门答复");
+      metrics.timerFired("breach", breach.getDueAt(), breach.getBreachedAt());
       demands.event(breach.getDemandId(), "system", "BREACHED", "超过答复时限，转督查督办", null);
     };
   }
 
   @Bean
-  JavaDelegate escalateBreach(ReplyClocks clocks, DemandRecords demands) {
+  JavaDelegate escalateBreach(ReplyClocks clocks, DemandRecords demands, cn.shangliang.sla.SlaMetrics metrics) {
     return execution -> {
-      clocks.escalate(clockId(execution));
+      clocks.escalate(clockId(execution)).stream().findFirst().ifPresent(escalated ->
+          metrics.timerFired("escalation", clocks.clock(clockId(execution)).getSupervisionDueAt(), escalated.getEscalatedAt()));
       demands.event(clocks.clock(clockId(execution)).getDemandId(), "system", "ESCALATED", "督办到期仍未答复，升级为领导重点督办", null);
     };
   }

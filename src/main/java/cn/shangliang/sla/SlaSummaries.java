@@ -74,6 +74,25 @@ public class SlaSummaries {
     return result;
   }
 
+  /** Open reply tasks and those due soon, per department with any open reply task (for the metrics). */
+  @Transactional(readOnly = true)
+  public List<DepartmentSummary> openNow() {
+    Date now = Date.from(clock.instant());
+    Date soon = Date.from(calendars.calendar().dueSoonLimit(clock.instant().atZone(calendars.calendar().zone()).toOffsetDateTime())
+        .toInstant());
+    java.util.Map<String, long[]> counts = new java.util.TreeMap<>();
+    for (var task : taskService.createTaskQuery().taskDefinitionKey(REPLY_TASK).list()) {
+      String department = (String) taskService.getVariable(task.getId(), "leadDepartment");
+      if (department == null) continue;
+      long[] c = counts.computeIfAbsent(department, d -> new long[2]);
+      c[0]++;
+      if (task.getDueDate() != null && task.getDueDate().after(now) && task.getDueDate().before(soon)) c[1]++;
+    }
+    List<DepartmentSummary> result = new ArrayList<>();
+    counts.forEach((d, c) -> result.add(new DepartmentSummary(d, c[0], c[1], 0, 0, 0, null, null, null, null)));
+    return result;
+  }
+
   static Double rate(long part, long whole) {
     return whole == 0 ? null : Math.round(1000.0 * part / whole) / 1000.0;
   }

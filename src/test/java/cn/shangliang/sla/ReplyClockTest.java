@@ -29,6 +29,7 @@ class ReplyClockTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired ReplyClocks clocks;
+  @Autowired SlaMetrics metrics;
 
   @AfterEach
   void reset() {
@@ -76,6 +77,11 @@ class ReplyClockTest {
     assertThat(breach.get("due").asText()).isEqualTo("2026-10-01T20:00:00+08:00");
     assertThat(breach.get("breachedAt").asText()).startsWith("2026-10-01T20:01");
 
+    metrics.refresh();
+    String prometheus = new Http(port).as("admin").get("/actuator/prometheus").body();
+    assertThat(prometheus).containsPattern("shangliang_sla_breaches_open\\{[^}]*department=\"water\"[^}]*level=\"1\"");
+    assertThat(prometheus).containsPattern("shangliang_reply_tasks_open\\{[^}]*department=\"water\"");
+    assertThat(prometheus).containsPattern("shangliang_timer_lag_seconds_count\\{[^}]*kind=\"breach\"");
     steps.complete("UserTask_Supervise", "supervisor", List.of("supervisor"),
         Map.of("supervisionAction", "PHONE", "supervisionNote", "已电话催办水利局，承诺明日答复。"));
     at("2026-10-09T17:31:00+08:00");
