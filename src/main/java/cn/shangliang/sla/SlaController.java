@@ -66,6 +66,39 @@ class SlaController {
         .stream().map(BreachView::of).toList();
   }
 
+  record DueSoonView(String taskId, String trackingCode, String title, String department, OffsetDateTime due) {}
+
+  @GetMapping("/due-soon")
+  @Operation(summary = "Department reply tasks due by the end of the next working day and not yet overdue")
+  List<DueSoonView> dueSoon() {
+    return summaries.dueSoon().stream().map(t -> new DueSoonView(t.taskId(), t.trackingCode(), t.title(), t.department(),
+        at(t.due()))).toList();
+  }
+
+  @GetMapping(value = "/breaches.csv", produces = "text/csv")
+  @Operation(summary = "The breaches as CSV (UTF-8 with BOM, opens in Excel)")
+  org.springframework.http.ResponseEntity<byte[]> breachesCsv(@RequestParam(required = false) String department,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
+    List<BreachView> rows = breaches(department, status, from, to);
+    return Csv.download("超期督办.csv", List.of("受理编号", "任务", "承办单位", "时限", "超期时间", "督办级别", "升级时间", "结束时间",
+        "超期分钟", "督办方式", "督办情况", "督办人"), rows.stream().map(b -> List.<Object>of(b.trackingCode(), b.task(), b.department(),
+        b.due(), b.breachedAt(), b.level(), Csv.orEmpty(b.escalatedAt()), Csv.orEmpty(b.closedAt()), Csv.orEmpty(b.minutesLate()),
+        Csv.orEmpty(b.supervisionAction()), Csv.orEmpty(b.supervisionNote()), Csv.orEmpty(b.supervisedBy()))).toList());
+  }
+
+  @GetMapping(value = "/summary.csv", produces = "text/csv")
+  @Operation(summary = "The per-department figures as CSV (UTF-8 with BOM)")
+  org.springframework.http.ResponseEntity<byte[]> summaryCsv(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
+    return Csv.download("时限统计.csv", List.of("承办单位", "在办", "即将到期", "超期", "应答复", "已答复", "按时率", "响应率", "解决率", "满意率"),
+        summary(from, to).stream().map(s -> List.<Object>of(s.department(), s.openTasks(), s.dueSoon(), s.breached(), s.repliesDue(),
+            s.repliesGiven(), Csv.orEmpty(s.onTimeRate()), Csv.orEmpty(s.responseRate()), Csv.orEmpty(s.resolutionRate()),
+            Csv.orEmpty(s.satisfactionRate()))).toList());
+  }
+
   @GetMapping("/summary")
   @Operation(summary = "Per department: open tasks, due soon, breached, on-time rate, response, resolution and satisfaction rates")
   List<SlaSummaries.DepartmentSummary> summary(

@@ -74,6 +74,20 @@ public class SlaSummaries {
     return result;
   }
 
+  public record DueSoonTask(String taskId, String trackingCode, String title, String department, Instant due) {}
+
+  /** Reply tasks due by the end of the next working day, not yet overdue, soonest first. */
+  @Transactional(readOnly = true)
+  public List<DueSoonTask> dueSoon() {
+    Date now = Date.from(clock.instant());
+    Date soon = Date.from(calendars.calendar().dueSoonLimit(clock.instant().atZone(calendars.calendar().zone()).toOffsetDateTime())
+        .toInstant());
+    return taskService.createTaskQuery().taskDefinitionKey(REPLY_TASK).dueAfter(now).dueBefore(soon).orderByDueDate().asc().list()
+        .stream().map(t -> new DueSoonTask(t.getId(), (String) taskService.getVariable(t.getId(), "trackingCode"),
+            (String) taskService.getVariable(t.getId(), "demandTitle"), (String) taskService.getVariable(t.getId(), "leadDepartment"),
+            t.getDueDate().toInstant())).toList();
+  }
+
   /** Open reply tasks and those due soon, per department with any open reply task (for the metrics). */
   @Transactional(readOnly = true)
   public List<DepartmentSummary> openNow() {

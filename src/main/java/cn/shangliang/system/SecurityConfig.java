@@ -33,7 +33,7 @@ class SecurityConfig {
   static final String[] PUBLIC = {
       "/api/public/**", "/open311/**", "/public", "/public/**", "/actuator/health", "/actuator/health/**",
       "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error", "/favicon.ico", "/",
-      "/assets/**"};
+      "/assets/**", "/webjars/**"};
 
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
@@ -51,6 +51,7 @@ class SecurityConfig {
             .requestMatchers(PUBLIC).permitAll()
             .requestMatchers("/camunda/**").permitAll()
             .requestMatchers("/api/admin/**").hasAuthority(Groups.ADMIN)
+            .requestMatchers("/dashboard", "/dashboard/**").hasAnyAuthority(Groups.SUPERVISOR, Groups.LEADERSHIP, Groups.ADMIN)
             .requestMatchers("/actuator/**").hasAnyAuthority(Groups.ADMIN, Groups.SUPERVISOR)
             .anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
