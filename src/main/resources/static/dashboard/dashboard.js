@@ -10,7 +10,8 @@
   const time = (iso) => iso ? iso.replace('T', ' ').substring(0, 16) : '';
   const text = (value) => { const span = document.createElement('span'); span.textContent = value ?? ''; return span.innerHTML; };
   const iso = (date, endOfDay) => date + (endOfDay ? 'T23:59:59+08:00' : 'T00:00:00+08:00');
-  const get = (path) => fetch(path, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+  // location.origin never carries credentials typed into the address bar (fetch refuses URLs that do)
+  const get = (path) => fetch(location.origin + path, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
       .then((r) => { if (!r.ok) throw new Error(path + ' ' + r.status); return r.json(); });
 
   const today = new Date();

@@ -197,9 +197,51 @@ class DemoData implements ApplicationRunner {
     sample("demo-3", "村里想办养老服务站", "石桥村老年人多，子女外出务工，希望村里建设日间照料中心，解决老人吃饭和看护问题。",
         Category.ELDERLY, Scope.COUNTY, Urgency.NORMAL, Channel.HEARING, "石桥镇", "石桥村", "王五", "13700002222",
         true, new BigDecimal("1500000"), 300);
+    supervisionSamples();
     sample("demo-4", "咨询新农合报销比例", "村民询问今年新农合住院报销比例和报销流程。",
         Category.POLICY, Scope.HOUSEHOLD, Urgency.NORMAL, Channel.COURTYARD, "中峰镇", "同庆沟村", "赵六", "13600003333",
         false, null, 1);
+  }
+
+  /**
+   * Two emergencies registered days ago, so the supervisors' dashboard has something true to show: a
+   * flooded road the water bureau has not answered (breached, supervision due) and a burst pipe answered
+   * late and accepted. The job executor fires their overdue timers right after start.
+   */
+  private void supervisionSamples() {
+    java.time.Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+    try {
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(2))));
+      sample("demo-5", "暴雨后桥头路段积水冲毁", "石桥村桥头路段被冲毁约20米，车辆无法通行，村民出行受阻。",
+          Category.WATER, Scope.VILLAGE, Urgency.EMERGENCY, Channel.HOTLINE, "石桥镇", "石桥村", "钱八", "13500005555",
+          false, null, 500);
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(4))));
+      IntakeService.Submitted pipe = sample("demo-6", "自来水主管爆裂", "幸福社区东门自来水主管爆裂，三栋楼停水。",
+          Category.WATER, Scope.GROUP, Urgency.EMERGENCY, Channel.HOTLINE, "城关街道", "幸福社区", "周九", "13600006666",
+          false, null, 300);
+      if (pipe.created()) {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(2))));
+        DemoWalk.fireDueTimers(engine, pipe.demand().getTrackingCode()); // 75 % reminder, then the breach
+        completeCalled(pipe, "UserTask_DepartmentReply", "water", Departments.groupOf("water"), Map.of("resultText", "已抢修完毕，恢复供水。"));
+        completeCalled(pipe, "UserTask_ReviewReply", "liaison", Groups.LIAISON_OFFICE, Map.of("reviewDecision", "ACCEPT", "resolved", true));
+      }
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  /** Tasks of called processes (department reply) are found by the matter's tracking code. */
+  private void completeCalled(IntakeService.Submitted matter, String taskKey, String user, String group,
+      Map<String, Object> variables) {
+    var task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(matter.demand().getTrackingCode())
+        .taskDefinitionKey(taskKey).singleResult();
+    if (task == null) return;
+    engine.getIdentityService().setAuthentication(user, List.of(group));
+    try {
+      engine.getTaskService().complete(task.getId(), variables);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   private IntakeService.Submitted sample(String key, String title, String description, Category category, Scope scope, Urgency urgency,

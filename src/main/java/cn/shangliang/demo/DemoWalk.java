@@ -31,6 +31,15 @@ final class DemoWalk {
     return runJobs();
   }
 
+  /** Fires the timers of a matter (and its called processes) that are due by the engine's clock. */
+  static void fireDueTimers(ProcessEngine engine, String trackingCode) {
+    for (var instance : engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(trackingCode).list()) {
+      for (Job job : engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().executable().list()) {
+        engine.getManagementService().executeJob(job.getId());
+      }
+    }
+  }
+
   /** Asynchronous steps (notices, publication) run now instead of waiting for the job executor. */
   DemoWalk runJobs() {
     List<Job> jobs;
