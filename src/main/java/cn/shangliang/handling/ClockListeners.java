@@ -23,7 +23,7 @@ class ClockListeners {
   }
 
   @Bean
-  JavaDelegate startReplyClock(ReplyClocks clocks) {
+  JavaDelegate startReplyClock(ReplyClocks clocks, cn.shangliang.sla.CalendarService calendars) {
     return execution -> {
       Date due = (Date) execution.getVariable(DepartmentReplyProcess.Var.REPLY_DUE);
       ReplyClock clock = clocks.start(((Number) execution.getVariable("demandId")).longValue(),
@@ -33,6 +33,12 @@ class ClockListeners {
       execution.setVariable("reminderAt", Date.from(clock.getReminderAt()));
       execution.setVariable("supervisionDueAt", Date.from(clock.getSupervisionDueAt()));
       execution.setVariable("keySupervisionDueAt", Date.from(clock.getKeySupervisionDueAt()));
+      var calendar = calendars.calendar();
+      var start = clock.getStartedAt().atZone(calendar.zone()).toOffsetDateTime();
+      var deadline = clock.getDueAt().atZone(calendar.zone()).toOffsetDateTime();
+      execution.setVariable("coOpinionDueAt", Date.from(("EMERGENCY".equals(execution.getVariable("routeRule"))
+          ? start.plusSeconds(Math.round(java.time.Duration.between(start, deadline).getSeconds() * CoHandling.OPINION_SHARE))
+          : calendar.shareOfWorkingTime(start, deadline, CoHandling.OPINION_SHARE)).toInstant()));
     };
   }
 

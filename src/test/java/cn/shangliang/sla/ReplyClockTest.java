@@ -114,6 +114,43 @@ class ReplyClockTest {
         .doesNotContain(code);
   }
 
+  String joint(String moment) {
+    at(moment);
+    return new Http(port).as("clerk").post("/api/demands", Demands.with(Demands.with(Demands.with(Demands.with(Demands.body(),
+        "urgency", "EMERGENCY"), "category", "WATER"), "departmentsInvolved", 2), "coDepartments", List.of("housing")))
+        .json().get("trackingCode").asText();
+  }
+
+  @Test
+  void jointHandling_theCoHandlerGivesItsOpinionBeforeTheDeadline_theLeadSeesIt() {
+    String code = joint("2026-11-23T09:00:00+08:00");
+    Steps steps = new Steps(engine, code);
+    assertThat(open(code)).containsExactlyInAnyOrder("UserTask_DepartmentReply", "UserTask_CoHandlerOpinion");
+    Task opinion = steps.task("UserTask_CoHandlerOpinion");
+    assertThat(taskService.getIdentityLinksForTask(opinion.getId())).anyMatch(l -> "dept-housing".equals(l.getGroupId()));
+    // two-thirds of the 24-hour emergency clock
+    assertThat(opinion.getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2026-11-24T01:00:00+08:00").toInstant()));
+    assertThat(new Http(port).as("water").get("/engine-rest/task/" + opinion.getId()).status()).as("not the lead's task").isIn(403, 404);
+
+    Http housing = new Http(port).as("housing");
+    assertThat(housing.post("/engine-rest/task/" + opinion.getId() + "/complete", Map.of("variables",
+        Map.of("coOpinion", Map.of("value", "住建局负责小区内管网修复，三日内完成。"))))).extracting(Http.Response::status).isEqualTo(204);
+    Task reply = steps.task("UserTask_DepartmentReply");
+    JsonNode replyForm = new Http(port).as("water").get("/engine-rest/task/" + reply.getId() + "/form-variables").json();
+    assertThat(replyForm.get("coOpinions").get("value").asText()).contains("住房和城乡建设局：住建局负责小区内管网修复");
+    steps.complete("UserTask_DepartmentReply", "water", List.of("dept-water"), Map.of("resultText", "水利局会同住建局处置完毕。"));
+    JsonNode view = new Http(port).as("liaison").get("/api/demands/" + code).json();
+    assertThat(view.get("route").get("coDepartments").get(0).asText()).isEqualTo("housing");
+    assertThat(view.get("steps").get("coHandlerOpinions").get(0).get("department").asText()).isEqualTo("housing");
+  }
+
+  @Test
+  void jointHandling_aReplyBeforeTheOpinion_endsTheWaitForIt() {
+    String code = joint("2026-11-23T09:00:00+08:00");
+    new Steps(engine, code).complete("UserTask_DepartmentReply", "water", List.of("dept-water"), Map.of("resultText", "已处置。"));
+    assertThat(open(code)).containsExactly("UserTask_ReviewReply");
+  }
+
   @Test
   void breachesAreForSupervisors() {
     assertThat(new Http(port).as("transport").get("/api/sla/breaches").status()).isEqualTo(403);
