@@ -104,6 +104,20 @@
     $('demand').showModal();
   }
 
+  async function notifications() {
+    const count = await get('/api/notifications/count');
+    $('badge').textContent = count.unread;
+  }
+
+  $('bell').addEventListener('click', async (e) => {
+    e.preventDefault();
+    const list = await get('/api/notifications?limit=30');
+    $('inboxList').innerHTML = list.length === 0 ? '<li class="empty">暂无提醒</li>'
+      : list.map((n) => `<li class="${n.read ? '' : 'unread'}">${time(n.createdAt)} ${text(n.title)}<br><small>${text(n.message)}</small></li>`).join('');
+    $('inbox').showModal();
+  });
+
   $('period').addEventListener('submit', (e) => { e.preventDefault(); load(); });
+  notifications().catch(() => {});
   load().catch((e) => { $('cards').innerHTML = card('加载失败', text(e.message), true); });
 })();

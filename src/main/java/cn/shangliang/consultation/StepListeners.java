@@ -28,10 +28,21 @@ class StepListeners {
   }
 
   @Bean
-  JavaDelegate assignInvestigator(VillageAssignments assignments) {
-    return execution -> execution.setVariable(Var.INVESTIGATOR,
-        assignments.memberFor((String) execution.getVariable(Var.TOWNSHIP), (String) execution.getVariable(Var.VILLAGE))
-            .orElse(null));
+  JavaDelegate assignInvestigator(VillageAssignments assignments, cn.shangliang.notifications.Notifications notifications) {
+    return execution -> {
+      String member = assignments.memberFor((String) execution.getVariable(Var.TOWNSHIP), (String) execution.getVariable(Var.VILLAGE))
+          .orElse(null);
+      execution.setVariable(Var.INVESTIGATOR, member);
+      String code = (String) execution.getVariable(Var.TRACKING_CODE);
+      String title = "「" + execution.getVariable(Var.TITLE) + "」";
+      if (member != null) {
+        notifications.toUser(member, "ASSIGNED", "新的调查任务：" + title, "您包村的" + execution.getVariable(Var.VILLAGE)
+            + "有新诉求，请在5个工作日内调查核实（受理编号 " + code + "）。", code);
+      } else {
+        notifications.toGroup("liaison-office", "ASSIGNED", "待调查（无包村委员）：" + title, execution.getVariable(Var.VILLAGE)
+            + "尚无包村委员，请工委安排调查核实（受理编号 " + code + "）。", code);
+      }
+    };
   }
 
   @Bean

@@ -42,8 +42,13 @@ class ClockListeners {
     };
   }
 
+  static String title(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    return "「" + scope.getVariable("demandTitle") + "」";
+  }
+
   @Bean
-  JavaDelegate remindDepartment(ReplyClocks clocks, DemandRecords demands, cn.shangliang.sla.SlaMetrics metrics) {
+  JavaDelegate remindDepartment(ReplyClocks clocks, DemandRecords demands, cn.shangliang.sla.SlaMetrics metrics,
+      cn.shangliang.notifications.Notifications notifications) {
     return execution -> {
       ReplyClock clock = clocks.remind(clockId(execution));
       metrics.timerFired("reminder", clock.getReminderAt(), clock.getRemindedAt());
@@ -54,24 +59,35 @@ class ClockListeners {
             taskService.saveTask(task);
           });
       demands.event(clock.getDemandId(), "system", "REMINDED", "答复时限已过75%，已提醒承办单位", null);
+      notifications.toGroup("dept-" + clock.getDepartment(), "REMINDER", "答复即将到期：" + title(execution),
+          "受理编号 " + clock.getTrackingCode() + " 的答复时限已过75%，请抓紧办理。", clock.getTrackingCode());
     };
   }
 
   @Bean
-  JavaDelegate recordBreach(ReplyClocks clocks, DemandRecords demands, cn.shangliang.sla.SlaMetrics metrics) {
+  JavaDelegate recordBreach(ReplyClocks clocks, DemandRecords demands, cn.shangliang.sla.SlaMetrics metrics,
+      cn.shangliang.notifications.Notifications notifications) {
     return execution -> {
       var breach = clocks.breach(clockId(execution), "部门答复");
       metrics.timerFired("breach", breach.getDueAt(), breach.getBreachedAt());
       demands.event(breach.getDemandId(), "system", "BREACHED", "超过答复时限，转督查督办", null);
+      notifications.toGroup("supervisor", "BREACH", "答复超期，待督办：" + title(execution),
+          "受理编号 " + breach.getTrackingCode() + " 已超过答复时限，请督办。", breach.getTrackingCode());
+      notifications.toGroup("dept-" + breach.getDepartment(), "BREACH", "答复已超期：" + title(execution),
+          "受理编号 " + breach.getTrackingCode() + " 已超过答复时限，已转督查督办，请尽快答复。", breach.getTrackingCode());
     };
   }
 
   @Bean
-  JavaDelegate escalateBreach(ReplyClocks clocks, DemandRecords demands, cn.shangliang.sla.SlaMetrics metrics) {
+  JavaDelegate escalateBreach(ReplyClocks clocks, DemandRecords demands, cn.shangliang.sla.SlaMetrics metrics,
+      cn.shangliang.notifications.Notifications notifications) {
     return execution -> {
       clocks.escalate(clockId(execution)).stream().findFirst().ifPresent(escalated ->
           metrics.timerFired("escalation", clocks.clock(clockId(execution)).getSupervisionDueAt(), escalated.getEscalatedAt()));
-      demands.event(clocks.clock(clockId(execution)).getDemandId(), "system", "ESCALATED", "督办到期仍未答复，升级为领导重点督办", null);
+      ReplyClock clock = clocks.clock(clockId(execution));
+      demands.event(clock.getDemandId(), "system", "ESCALATED", "督办到期仍未答复，升级为领导重点督办", null);
+      notifications.toGroup("leadership", "ESCALATION", "重点督办：" + title(execution),
+          "受理编号 " + clock.getTrackingCode() + " 督办到期仍未答复，请领导重点督办。", clock.getTrackingCode());
     };
   }
 

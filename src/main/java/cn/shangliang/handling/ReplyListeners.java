@@ -24,12 +24,17 @@ class ReplyListeners {
   }
 
   @Bean
-  TaskListener reviewReply(DepartmentReplies replies, cn.shangliang.sla.ReplyClocks clocks) {
+  TaskListener reviewReply(DepartmentReplies replies, cn.shangliang.sla.ReplyClocks clocks,
+      cn.shangliang.notifications.Notifications notifications) {
     return task -> {
       ReviewResult result = Vars.choice(task, "reviewDecision", "审核意见", ReviewResult.class);
       String comment = Vars.text(task, Var.REVIEW_COMMENT, "审核说明", result == ReviewResult.RETURN, 2000);
       replies.review(((Number) task.getVariable(Var.REPLY_ID)).longValue(), result, comment, Vars.actor(task));
       if (result == ReviewResult.ACCEPT) clocks.accepted(ClockListeners.clockId(task), Vars.flag(task, "resolved"));
+      if (result == ReviewResult.RETURN) {
+        notifications.toGroup((String) task.getVariable("leadGroup"), "RETURNED", "答复被退回：" + ClockListeners.title(task),
+            "退回意见：" + comment + "（原答复时限继续计算）", (String) task.getVariable("trackingCode"));
+      }
       task.setVariable(Var.ACCEPTED, result == ReviewResult.ACCEPT);
     };
   }

@@ -51,6 +51,7 @@ class SixStepConsultationProcessTest {
   @Autowired IdentityService identityService;
   @Autowired ObjectMapper json;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired cn.shangliang.notifications.Notifications notifications;
 
   @BeforeEach
   void init() {
@@ -129,6 +130,8 @@ class SixStepConsultationProcessTest {
     Matter matter = submitInAssignedVillage();
     Task investigate = matter.steps().task(SixStepConsultationProcess.TASK_INVESTIGATE);
     assertThat(investigate.getAssignee()).as("the village's member").isEqualTo("member1");
+    assertThat(notifications.of("member1", List.of("member"), true, 500)).anyMatch(n -> matter.code().equals(n.trackingCode())
+        && n.kind().equals("ASSIGNED"));
     assertThat(candidateGroups(investigate)).containsExactly("liaison-office");
     assertThat(investigate.getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2026-11-30T17:30:00+08:00").toInstant()));
 

@@ -64,10 +64,13 @@ class ReplyClockTest {
     at("2026-10-01T14:01:00+08:00"); // 18 h of 24
     steps.fireDueTimers();
     assertThat(steps.task("UserTask_DepartmentReply").getFollowUpDate()).isNotNull();
+    assertThat(kindsFor("water", code)).as("the department is reminded in-app").contains("REMINDER");
 
     at("2026-10-01T20:01:00+08:00");
     steps.fireDueTimers();
     assertThat(open(code)).containsExactlyInAnyOrder("UserTask_DepartmentReply", "UserTask_Supervise");
+    assertThat(kindsFor("supervisor", code)).contains("BREACH");
+    assertThat(kindsFor("water", code)).contains("BREACH");
     Task supervise = steps.task("UserTask_Supervise");
     // supervision due 2 working days after the deadline: National Day → 8 Oct, 9 Oct 17:30
     assertThat(supervise.getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2026-10-09T17:30:00+08:00").toInstant()));
@@ -88,6 +91,7 @@ class ReplyClockTest {
     steps.fireDueTimers();
     assertThat(open(code)).containsExactlyInAnyOrder("UserTask_DepartmentReply", "UserTask_KeySupervision");
     assertThat(find(new Http(port).as("leader").get("/api/sla/breaches?status=OPEN").json(), code).get("level").asInt()).isEqualTo(2);
+    assertThat(kindsFor("leader", code)).contains("ESCALATION");
 
     at("2026-10-10T09:00:00+08:00");
     steps.complete("UserTask_DepartmentReply", "water", List.of("dept-water"), Map.of("resultText", "已组织抢修，险情已排除。"));
@@ -155,6 +159,32 @@ class ReplyClockTest {
   void breachesAreForSupervisors() {
     assertThat(new Http(port).as("transport").get("/api/sla/breaches").status()).isEqualTo(403);
     assertThat(new Http(port).as("supervisor").get("/api/sla/breaches?status=MAYBE").status()).isEqualTo(400);
+  }
+
+  List<String> kindsFor(String user, String code) {
+    List<String> kinds = new java.util.ArrayList<>();
+    for (JsonNode n : new Http(port).as(user).get("/api/notifications?limit=500").json()) {
+      if (code.equals(n.path("trackingCode").asText())) kinds.add(n.get("kind").asText());
+    }
+    return kinds;
+  }
+
+  @Test
+  void notifications_canBeReadOnlyByTheirRecipients() {
+    String code = emergency("2026-11-23T09:00:00+08:00");
+    at("2026-11-24T09:01:00+08:00");
+    new Steps(engine, code).fireDueTimers();
+    JsonNode mine = null;
+    for (JsonNode n : new Http(port).as("supervisor").get("/api/notifications?unread=true&limit=500").json()) {
+      if (code.equals(n.path("trackingCode").asText())) mine = n;
+    }
+    assertThat(mine).isNotNull();
+    assertThat(mine.get("title").asText()).startsWith("答复超期，待督办");
+    int unread = new Http(port).as("supervisor").get("/api/notifications/count").json().get("unread").asInt();
+    assertThat(new Http(port).as("transport").post("/api/notifications/" + mine.get("id").asText() + "/read", "").status()).isEqualTo(404);
+    assertThat(new Http(port).as("supervisor").post("/api/notifications/" + mine.get("id").asText() + "/read", "").status()).isEqualTo(204);
+    assertThat(new Http(port).as("supervisor").get("/api/notifications/count").json().get("unread").asInt()).isEqualTo(unread - 1);
+    assertThat(new Http(port).get("/api/notifications").status()).isEqualTo(401);
   }
 
   static JsonNode find(JsonNode breaches, String code) {

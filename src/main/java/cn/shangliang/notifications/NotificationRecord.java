@@ -1,0 +1,46 @@
+package cn.shangliang.notifications;
+
+import cn.shangliang.system.RecordIds;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import java.time.Instant;
+
+@Entity
+@Table(name = "notification")
+class NotificationRecord {
+  @Id
+  @GeneratedValue(strategy = GenerationType.TABLE, generator = RecordIds.GENERATOR)
+  @TableGenerator(name = RecordIds.GENERATOR, table = RecordIds.TABLE, pkColumnName = "seq_name",
+      valueColumnName = "next_val", pkColumnValue = RecordIds.ROW, allocationSize = 50)
+  private Long id;
+  @Column(name = "recipient_user")
+  private String recipientUser;
+  @Column(name = "recipient_group")
+  private String recipientGroup;
+  private String kind;
+  private String title;
+  private String message;
+  @Column(name = "tracking_code")
+  private String trackingCode;
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  protected NotificationRecord() {}
+
+  NotificationRecord(String user, String group, String kind, String title, String message, String trackingCode, Instant at) {
+    this.recipientUser = user;
+    this.recipientGroup = group;
+    this.kind = kind;
+    this.title = title;
+    this.message = message;
+    this.trackingCode = trackingCode;
+    this.createdAt = at;
+  }
+}
+
+interface NotificationRecordRepository extends org.springframework.data.jpa.repository.JpaRepository<NotificationRecord, Long> {}
