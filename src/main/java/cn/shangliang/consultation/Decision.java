@@ -1,13 +1,9 @@
 package cn.shangliang.consultation;
 
-import cn.shangliang.system.RecordIds;
+import cn.shangliang.system.RecordEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
@@ -22,7 +18,7 @@ import java.util.List;
 /** 集体研究决事: the collective decision, how it was reached, and the action items with owner and due date. */
 @Entity
 @Table(name = "decision")
-public class Decision {
+public class Decision extends RecordEntity {
 
   /** 落实事项. */
   @Embeddable
@@ -45,11 +41,6 @@ public class Decision {
     public LocalDate getDueDate() { return dueDate; }
   }
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.TABLE, generator = RecordIds.GENERATOR)
-  @TableGenerator(name = RecordIds.GENERATOR, table = RecordIds.TABLE, pkColumnName = "seq_name",
-      valueColumnName = "next_val", pkColumnValue = RecordIds.ROW, allocationSize = 50)
-  private Long id;
   @Column(name = "demand_id")
   private Long demandId;
   @Column(name = "decision_text")
@@ -86,7 +77,6 @@ public class Decision {
     this.decidedBy = by;
   }
 
-  public Long getId() { return id; }
   public Long getDemandId() { return demandId; }
   public String getDecisionText() { return decisionText; }
   public String getHowReached() { return howReached; }

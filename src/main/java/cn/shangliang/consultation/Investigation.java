@@ -1,24 +1,15 @@
 package cn.shangliang.consultation;
 
-import cn.shangliang.system.RecordIds;
+import cn.shangliang.system.RecordEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 
 /** 深入调查明事: what the member found. The investigated facts also update the demand for the handling rules. */
 @Entity
 @Table(name = "investigation")
-public class Investigation {
-  @Id
-  @GeneratedValue(strategy = GenerationType.TABLE, generator = RecordIds.GENERATOR)
-  @TableGenerator(name = RecordIds.GENERATOR, table = RecordIds.TABLE, pkColumnName = "seq_name",
-      valueColumnName = "next_val", pkColumnValue = RecordIds.ROW, allocationSize = 50)
-  private Long id;
+public class Investigation extends RecordEntity {
   @Column(name = "demand_id")
   private Long demandId;
   private String findings;
@@ -41,7 +32,6 @@ public class Investigation {
     this.recordedBy = by;
   }
 
-  public Long getId() { return id; }
   public Long getDemandId() { return demandId; }
   public String getFindings() { return findings; }
   public String getStakeholders() { return stakeholders; }

@@ -1,24 +1,15 @@
 package cn.shangliang.consultation;
 
-import cn.shangliang.system.RecordIds;
+import cn.shangliang.system.RecordEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 
 /** 议事会: scheduled by the convenor, participants notified beforehand, then opinions, agreement, dissent. */
 @Entity
 @Table(name = "meeting")
-public class Meeting {
-  @Id
-  @GeneratedValue(strategy = GenerationType.TABLE, generator = RecordIds.GENERATOR)
-  @TableGenerator(name = RecordIds.GENERATOR, table = RecordIds.TABLE, pkColumnName = "seq_name",
-      valueColumnName = "next_val", pkColumnValue = RecordIds.ROW, allocationSize = 50)
-  private Long id;
+public class Meeting extends RecordEntity {
   @Column(name = "demand_id")
   private Long demandId;
   @Column(name = "meeting_form")
@@ -77,7 +68,6 @@ public class Meeting {
     return java.util.Arrays.stream(participantKinds.split(",")).filter(s -> !s.isBlank()).map(ParticipantKind::valueOf).toList();
   }
 
-  public Long getId() { return id; }
   public Long getDemandId() { return demandId; }
   public MeetingForm getMeetingForm() { return MeetingForm.valueOf(meetingForm); }
   public Instant getScheduledFor() { return scheduledFor; }

@@ -1,24 +1,15 @@
 package cn.shangliang.consultation;
 
-import cn.shangliang.system.RecordIds;
+import cn.shangliang.system.RecordEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 
 /** 事先知情通报: the notice sent to one kind of participant before the meeting (no real e-mail/SMS yet). */
 @Entity
 @Table(name = "meeting_notice")
-public class MeetingNotice {
-  @Id
-  @GeneratedValue(strategy = GenerationType.TABLE, generator = RecordIds.GENERATOR)
-  @TableGenerator(name = RecordIds.GENERATOR, table = RecordIds.TABLE, pkColumnName = "seq_name",
-      valueColumnName = "next_val", pkColumnValue = RecordIds.ROW, allocationSize = 50)
-  private Long id;
+public class MeetingNotice extends RecordEntity {
   @Column(name = "meeting_id")
   private Long meetingId;
   @Column(name = "participant_kind")

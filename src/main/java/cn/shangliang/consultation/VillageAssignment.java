@@ -1,24 +1,15 @@
 package cn.shangliang.consultation;
 
-import cn.shangliang.system.RecordIds;
+import cn.shangliang.system.RecordEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 
 /** 划片包村: the CPPCC member responsible for a village investigates its matters. */
 @Entity
 @Table(name = "village_assignment")
-public class VillageAssignment {
-  @Id
-  @GeneratedValue(strategy = GenerationType.TABLE, generator = RecordIds.GENERATOR)
-  @TableGenerator(name = RecordIds.GENERATOR, table = RecordIds.TABLE, pkColumnName = "seq_name",
-      valueColumnName = "next_val", pkColumnValue = RecordIds.ROW, allocationSize = 50)
-  private Long id;
+public class VillageAssignment extends RecordEntity {
   private String township;
   private String village;
   @Column(name = "member_user_id")
@@ -42,7 +33,6 @@ public class VillageAssignment {
     this.assignedBy = by;
   }
 
-  public Long getId() { return id; }
   public String getTownship() { return township; }
   public String getVillage() { return village; }
   public String getMemberUserId() { return memberUserId; }

@@ -1,24 +1,15 @@
 package cn.shangliang.handling;
 
-import cn.shangliang.system.RecordIds;
+import cn.shangliang.system.RecordEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 
 /** 答复: one reply of a department; a reply returned by the liaison office stays, the next one is a new row. */
 @Entity
 @Table(name = "department_reply")
-public class DepartmentReply {
-  @Id
-  @GeneratedValue(strategy = GenerationType.TABLE, generator = RecordIds.GENERATOR)
-  @TableGenerator(name = RecordIds.GENERATOR, table = RecordIds.TABLE, pkColumnName = "seq_name",
-      valueColumnName = "next_val", pkColumnValue = RecordIds.ROW, allocationSize = 50)
-  private Long id;
+public class DepartmentReply extends RecordEntity {
   @Column(name = "demand_id")
   private Long demandId;
   private String department;
@@ -61,7 +52,6 @@ public class DepartmentReply {
     return dueAt != null && repliedAt.isAfter(dueAt);
   }
 
-  public Long getId() { return id; }
   public Long getDemandId() { return demandId; }
   public String getDepartment() { return department; }
   public String getReplyText() { return replyText; }

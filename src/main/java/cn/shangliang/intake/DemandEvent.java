@@ -1,23 +1,15 @@
 package cn.shangliang.intake;
 
+import cn.shangliang.system.RecordEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 
 /** One line of a demand's audit trail: who did what, when. */
 @Entity
 @Table(name = "demand_event")
-public class DemandEvent {
-  @Id
-  @GeneratedValue(strategy = GenerationType.TABLE, generator = "record_ids")
-  @TableGenerator(name = "record_ids", table = "sl_sequence", pkColumnName = "seq_name", valueColumnName = "next_val",
-      pkColumnValue = "record", allocationSize = 50)
-  private Long id;
+public class DemandEvent extends RecordEntity {
   @Column(name = "demand_id", nullable = false)
   private Long demandId;
   @Column(name = "occurred_at", nullable = false)

@@ -1,5 +1,6 @@
 package cn.shangliang.intake;
 
+import cn.shangliang.system.RecordEntity;
 import cn.shangliang.routing.Route;
 import cn.shangliang.routing.RouteResult;
 import jakarta.persistence.CollectionTable;
@@ -10,13 +11,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -27,7 +24,7 @@ import java.util.List;
 /** 分流结果: what the routing rules decided for a demand, at which step, with which rule version. */
 @Entity
 @Table(name = "routing_decision")
-public class RoutingRecord {
+public class RoutingRecord extends RecordEntity {
 
   /** The step of the six that asked for the route. */
   public enum Stage { TRIAGE, HANDLING }
@@ -46,11 +43,6 @@ public class RoutingRecord {
     }
   }
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.TABLE, generator = "record_ids")
-  @TableGenerator(name = "record_ids", table = "sl_sequence", pkColumnName = "seq_name", valueColumnName = "next_val",
-      pkColumnValue = "record", allocationSize = 50)
-  private Long id;
   @Column(name = "demand_id", nullable = false)
   private Long demandId;
   @Enumerated(EnumType.STRING)
@@ -95,7 +87,6 @@ public class RoutingRecord {
         reasons.stream().map(r -> new RouteResult.Reason(r.rule, r.message)).toList());
   }
 
-  public Long getId() { return id; }
   public Long getDemandId() { return demandId; }
   public Stage getStage() { return stage; }
   public Route getRoute() { return route; }

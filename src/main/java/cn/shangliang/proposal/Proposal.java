@@ -1,24 +1,15 @@
 package cn.shangliang.proposal;
 
-import cn.shangliang.system.RecordIds;
+import cn.shangliang.system.RecordEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 
 /** 提案: drafted from a matter by the liaison office, then reviewed for registration (立案). */
 @Entity
 @Table(name = "proposal")
-public class Proposal {
-  @Id
-  @GeneratedValue(strategy = GenerationType.TABLE, generator = RecordIds.GENERATOR)
-  @TableGenerator(name = RecordIds.GENERATOR, table = RecordIds.TABLE, pkColumnName = "seq_name",
-      valueColumnName = "next_val", pkColumnValue = RecordIds.ROW, allocationSize = 50)
-  private Long id;
+public class Proposal extends RecordEntity {
   @Column(name = "demand_id")
   private Long demandId;
   private String title;
@@ -57,7 +48,6 @@ public class Proposal {
     this.reviewedBy = by;
   }
 
-  public Long getId() { return id; }
   public Long getDemandId() { return demandId; }
   public String getTitle() { return title; }
   public String getReasons() { return reasons; }

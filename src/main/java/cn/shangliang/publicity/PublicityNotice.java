@@ -1,24 +1,15 @@
 package cn.shangliang.publicity;
 
-import cn.shangliang.system.RecordIds;
+import cn.shangliang.system.RecordEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 
 /** 公示: what was raised, the route, the handling unit and the result — never personal data. */
 @Entity
 @Table(name = "publicity_notice")
-public class PublicityNotice {
-  @Id
-  @GeneratedValue(strategy = GenerationType.TABLE, generator = RecordIds.GENERATOR)
-  @TableGenerator(name = RecordIds.GENERATOR, table = RecordIds.TABLE, pkColumnName = "seq_name",
-      valueColumnName = "next_val", pkColumnValue = RecordIds.ROW, allocationSize = 50)
-  private Long id;
+public class PublicityNotice extends RecordEntity {
   @Column(name = "demand_id")
   private Long demandId;
   @Column(name = "tracking_code")
@@ -53,7 +44,6 @@ public class PublicityNotice {
     this.closedAt = at;
   }
 
-  public Long getId() { return id; }
   public Long getDemandId() { return demandId; }
   public String getTrackingCode() { return trackingCode; }
   public String getTitle() { return title; }

@@ -1,24 +1,15 @@
 package cn.shangliang.sla;
 
-import cn.shangliang.system.RecordIds;
+import cn.shangliang.system.RecordEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 
 /** The clock of one reply a department owes: due date, 75 % reminder, supervision and key-supervision dates. */
 @Entity
 @Table(name = "reply_clock")
-public class ReplyClock {
-  @Id
-  @GeneratedValue(strategy = GenerationType.TABLE, generator = RecordIds.GENERATOR)
-  @TableGenerator(name = RecordIds.GENERATOR, table = RecordIds.TABLE, pkColumnName = "seq_name",
-      valueColumnName = "next_val", pkColumnValue = RecordIds.ROW, allocationSize = 50)
-  private Long id;
+public class ReplyClock extends RecordEntity {
   @Column(name = "demand_id")
   private Long demandId;
   @Column(name = "tracking_code")
@@ -60,7 +51,6 @@ public class ReplyClock {
   void replied(Instant at) { if (firstRepliedAt == null) firstRepliedAt = at; }
   void accepted(Instant at, boolean resolved) { this.acceptedAt = at; this.resolved = resolved; }
 
-  public Long getId() { return id; }
   public Long getDemandId() { return demandId; }
   public String getTrackingCode() { return trackingCode; }
   public String getDepartment() { return department; }

@@ -1,24 +1,15 @@
 package cn.shangliang.sla;
 
-import cn.shangliang.system.RecordIds;
+import cn.shangliang.system.RecordEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 
 /** 超期: a reply not given by its deadline. Level 1 → supervisors (督办), level 2 → leadership (重点督办). */
 @Entity
 @Table(name = "sla_breach")
-public class SlaBreach {
-  @Id
-  @GeneratedValue(strategy = GenerationType.TABLE, generator = RecordIds.GENERATOR)
-  @TableGenerator(name = RecordIds.GENERATOR, table = RecordIds.TABLE, pkColumnName = "seq_name",
-      valueColumnName = "next_val", pkColumnValue = RecordIds.ROW, allocationSize = 50)
-  private Long id;
+public class SlaBreach extends RecordEntity {
   @Column(name = "clock_id")
   private Long clockId;
   @Column(name = "demand_id")
@@ -67,7 +58,6 @@ public class SlaBreach {
     this.supervisedAt = at;
   }
 
-  public Long getId() { return id; }
   public Long getClockId() { return clockId; }
   public Long getDemandId() { return demandId; }
   public String getTrackingCode() { return trackingCode; }
