@@ -27,6 +27,16 @@ public final class Masking {
     return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
   }
 
+  /** Numbers as in {@link #freeText(String)}, and the given people's names wherever they appear (张三丰 → 张*). */
+  public static String freeText(String text, String... names) {
+    String masked = freeText(text);
+    if (masked == null) return null;
+    for (String name : names) {
+      if (name != null && name.strip().length() >= 2) masked = masked.replace(name.strip(), name(name));
+    }
+    return masked;
+  }
+
   public static String freeText(String text) {
     if (text == null) return null;
     String masked = ID_CARD.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "********" + m.group(2)));

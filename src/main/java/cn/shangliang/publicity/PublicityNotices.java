@@ -39,8 +39,10 @@ public class PublicityNotices {
     String unit = leadDepartment == null ? "政协委员" : rules.current().data(Departments.class).name(leadDepartment).orElse(leadDepartment);
     String routeLabel = route == null ? "" : Route.valueOf(route).label();
     Instant now = clock.instant();
-    PublicityNotice notice = notices.save(new PublicityNotice(demandId, demand.getTrackingCode(), Masking.freeText(demand.getTitle()),
-        route == null ? "ON_SITE" : route, unit, Masking.freeText(result == null ? "已办理" : result), now, now.plus(period)));
+    String person = demand.getSubmitterName();
+    PublicityNotice notice = notices.save(new PublicityNotice(demandId, demand.getTrackingCode(),
+        Masking.freeText(demand.getTitle(), person), route == null ? "ON_SITE" : route, unit,
+        Masking.freeText(result == null ? "已办理" : result, person), now, now.plus(period)));
     demands.event(demandId, "system", "PUBLISHED", "办理结果公示至 " + notice.getClosesAt(), DemandStatus.PUBLICIZING);
     return notice;
   }
@@ -52,6 +54,12 @@ public class PublicityNotices {
     demands.event(notice.getDemandId(), "system", "PUBLICITY_CLOSED", "公示期满", DemandStatus.CLOSED);
   }
 
+  /** The publicity board: every notice, newest first. */
+  @Transactional(readOnly = true)
+  public org.springframework.data.domain.Page<PublicityNotice> board(int page, int size) {
+    return notices.findAllByOrderByPublishedAtDescIdDesc(org.springframework.data.domain.PageRequest.of(page, size));
+  }
+
   @Transactional(readOnly = true)
   public List<PublicityNotice> of(long demandId) {
     return notices.findByDemandIdOrderByPublishedAtAsc(demandId);
@@ -60,6 +68,9 @@ public class PublicityNotices {
 
 interface PublicityNoticeRepository extends JpaRepository<PublicityNotice, Long> {
   List<PublicityNotice> findByDemandIdOrderByPublishedAtAsc(Long demandId);
+
+  org.springframework.data.domain.Page<PublicityNotice> findAllByOrderByPublishedAtDescIdDesc(
+      org.springframework.data.domain.Pageable page);
 }
 
 @Configuration(proxyBeanMethods = false)

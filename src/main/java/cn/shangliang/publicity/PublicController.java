@@ -1,0 +1,127 @@
+package cn.shangliang.publicity;
+
+import cn.shangliang.intake.Demand;
+import cn.shangliang.intake.DemandQueries;
+import cn.shangliang.intake.DemandView;
+import cn.shangliang.intake.TrackingCodes;
+import cn.shangliang.routing.Departments;
+import cn.shangliang.rules.RulesService;
+import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.InvalidRequestException;
+import cn.shangliang.system.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the public sees, without logging in (API.md "Public"): a demand followed by its tracking code and
+ * the publicity board. Never personal data: names and phones masked, numbers in free text masked, no
+ * history details — only which of the six steps were reached and when.
+ */
+@RestController
+@RequestMapping("/api/public")
+@Tag(name = "公开 Public")
+class PublicController {
+
+  record Submitter(String name, String phone) {}
+
+  record PublicRoute(String route, String routeLabel, String leadDepartment, String handlingUnit, OffsetDateTime deadline) {}
+
+  record Step(String step, String label, OffsetDateTime reachedAt) {}
+
+  record PublicNotice(String id, String trackingCode, String title, String route, String handlingUnit, String result,
+      OffsetDateTime publishedAt, OffsetDateTime closesAt, OffsetDateTime closedAt) {}
+
+  record PublicDemand(String trackingCode, String status, String statusLabel, String title, String description,
+      String category, String township, String village, Submitter submitter, PublicRoute route, String handlingUnit,
+      OffsetDateTime deadline, String result, PublicNotice notice, String mergedInto, List<Step> steps,
+      OffsetDateTime submittedAt) {}
+
+  record Board(List<PublicNotice> content, int page, int size, long totalElements, int totalPages) {}
+
+  /** History kinds → the six steps (first time reached). */
+  private static final Map<String, String[]> STEPS = new LinkedHashMap<>();
+  static {
+    STEPS.put("COLLECTED", new String[] {"COLLECT", "广泛征集知事"});
+    STEPS.put("INVESTIGATED", new String[] {"INVESTIGATE", "深入调查明事"});
+    STEPS.put("MEETING_HELD", new String[] {"DELIBERATE", "多元参与议事"});
+    STEPS.put("DECIDED", new String[] {"DECIDE", "集体研究决事"});
+    STEPS.put("ANSWERED", new String[] {"HANDLE", "分层分类办事"});
+    STEPS.put("REPLY_ACCEPTED", new String[] {"HANDLE", "分层分类办事"});
+    STEPS.put("PROPOSAL_REVIEWED", new String[] {"HANDLE", "分层分类办事"});
+    STEPS.put("PUBLISHED", new String[] {"PUBLICIZE", "公示办理结果"});
+  }
+
+  private final DemandQueries demands;
+  private final PublicityNotices notices;
+  private final RulesService rules;
+
+  PublicController(DemandQueries demands, PublicityNotices notices, RulesService rules) {
+    this.demands = demands;
+    this.notices = notices;
+    this.rules = rules;
+  }
+
+  @GetMapping("/demands/{trackingCode}")
+  @Operation(summary = "Follow a demand by its tracking code: status, route, handling unit, deadline, result, notice; no personal data")
+  PublicDemand demand(@PathVariable String trackingCode) {
+    if (!TrackingCodes.isTrackingCode(trackingCode)) throw new NotFoundException("demand " + trackingCode);
+    Demand demand = demands.find(trackingCode);
+    DemandView view = demands.view(demand);
+    PublicRoute route = null;
+    String unit = null;
+    OffsetDateTime deadline = null;
+    if (view.route() != null) {
+      unit = view.route().leadDepartment() == null ? "政协委员"
+          : rules.current().data(Departments.class).name(view.route().leadDepartment()).orElse(view.route().leadDepartment());
+      deadline = view.route().deadline();
+      route = new PublicRoute(view.route().route().name(), view.route().route().label(), view.route().leadDepartment(), unit, deadline);
+    }
+    List<PublicityNotice> published = notices.of(demand.getId());
+    PublicNotice notice = published.isEmpty() ? null : notice(published.get(published.size() - 1), demand.getSubmitterName());
+    List<Step> steps = new ArrayList<>();
+    for (DemandView.HistoryEntry entry : view.history()) {
+      String[] step = STEPS.get(entry.kind());
+      if (step != null && steps.stream().noneMatch(s -> s.step().equals(step[0]))) steps.add(new Step(step[0], step[1], entry.at()));
+    }
+    return new PublicDemand(demand.getTrackingCode(), demand.getStatus().name(), demand.getStatus().label(),
+        Masking.freeText(demand.getTitle(), demand.getSubmitterName()),
+        Masking.freeText(demand.getDescription(), demand.getSubmitterName()), demand.getCategory().name(),
+        demand.getTownship(), demand.getVillage(),
+        new Submitter(Masking.name(demand.getSubmitterName()), Masking.phone(demand.getSubmitterPhone())),
+        route, unit, deadline, notice == null ? null : notice.result(), notice, view.mergedInto(), steps,
+        view.createdAt());
+  }
+
+  @GetMapping("/notices")
+  @Operation(summary = "The publicity board, newest first (paged: page from 0, size up to 100)")
+  Board board(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    List<InvalidRequestException.FieldError> errors = new ArrayList<>();
+    if (page < 0) errors.add(new InvalidRequestException.FieldError("page", "页码不能为负数"));
+    if (size < 1 || size > 100) errors.add(new InvalidRequestException.FieldError("size", "每页条数应在1到100之间"));
+    if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+    var result = notices.board(page, size);
+    return new Board(result.getContent().stream().map(n -> notice(n)).toList(), page, size, result.getTotalElements(),
+        result.getTotalPages());
+  }
+
+  /** Notices are masked when written (names included); masked again on the way out, as every public output is. */
+  static PublicNotice notice(PublicityNotice n, String... names) {
+    return new PublicNotice(String.valueOf(n.getId()), n.getTrackingCode(), Masking.freeText(n.getTitle(), names), n.getRoute(),
+        n.getHandlingUnit(), Masking.freeText(n.getResult(), names), at(n.getPublishedAt()), at(n.getClosesAt()), at(n.getClosedAt()));
+  }
+
+  static OffsetDateTime at(Instant instant) {
+    return instant == null ? null : instant.atZone(WorkingCalendar.CHINA).toOffsetDateTime();
+  }
+}

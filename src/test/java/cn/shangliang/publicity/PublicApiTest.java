@@ -1,0 +1,77 @@
+package cn.shangliang.publicity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shangliang.support.Demands;
+import cn.shangliang.support.Http;
+import cn.shangliang.support.PlatformTest;
+import cn.shangliang.support.Steps;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The public view of a demand and the publicity board: open to anyone, never a raw piece of personal data. */
+@PlatformTest
+class PublicApiTest {
+  static final List<String> PERSONAL = List.of("张三丰", "13812341234", "13987654321", "110101199003071234", "13700009999");
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+
+  @Test
+  void followingADemandByTrackingCode_showsProgressAndResult_butNoPersonalData() {
+    Map<String, Object> body = Demands.with(Demands.with(Demands.with(Demands.with(Demands.with(Demands.with(Demands.body(),
+        "category", "POLICY"), "scope", "HOUSEHOLD"), "answerableOnSite", true), "collectingMember", "member1"),
+        "submitter", Map.of("name", "张三丰", "phone", "13812341234")),
+        "description", "我叫张三丰，电话13987654321，身份证110101199003071234，想咨询低保政策。");
+    String code = new Http(port).as("clerk").post("/api/demands", body).json().get("trackingCode").asText();
+
+    Http.Response early = new Http(port).get("/api/public/demands/" + code);
+    assertThat(early.status()).isEqualTo(200);
+    assertThat(early.json().get("steps").findValuesAsText("step")).containsExactly("COLLECT");
+    assertNoPersonalData(early.body());
+
+    new Steps(engine, code).complete("UserTask_OnSiteAnswer", "member1", List.of("member"),
+        Map.of("resultText", "已当场解答低保申请条件，可拨打13700009999咨询民政所。"));
+    Http.Response answered = new Http(port).get("/api/public/demands/" + code);
+    JsonNode json = answered.json();
+    assertThat(json.get("submitter").get("name").asText()).isEqualTo("张*");
+    assertThat(json.get("submitter").get("phone").asText()).isEqualTo("138****1234");
+    assertThat(json.get("status").asText()).isEqualTo("PUBLICIZING");
+    assertThat(json.get("route").get("route").asText()).isEqualTo("ON_SITE");
+    assertThat(json.get("handlingUnit").asText()).isEqualTo("政协委员");
+    assertThat(json.get("result").asText()).contains("137****9999", "民政所");
+    assertThat(json.get("notice").get("closesAt").asText()).isNotBlank();
+    assertThat(json.get("steps").findValuesAsText("step")).containsExactly("COLLECT", "HANDLE", "PUBLICIZE");
+    assertNoPersonalData(answered.body());
+
+    JsonNode found = null;
+    JsonNode page = new Http(port).get("/api/public/notices?page=0&size=100").json();
+    for (int p = 0; found == null && p < page.get("totalPages").asInt(); p++) {
+      JsonNode content = new Http(port).get("/api/public/notices?page=" + p + "&size=100").json();
+      assertNoPersonalData(content.toString());
+      for (JsonNode notice : content.get("content")) if (notice.get("trackingCode").asText().equals(code)) found = notice;
+    }
+    assertThat(found).as("the notice is on the board").isNotNull();
+  }
+
+  @Test
+  void unknownCodes_andBadPaging() {
+    assertThat(new Http(port).get("/api/public/demands/SL-2026-999999").status()).isEqualTo(404);
+    assertThat(new Http(port).get("/api/public/demands/1").status()).as("ids are not tracking codes").isEqualTo(404);
+    Http.Response badSize = new Http(port).get("/api/public/notices?size=1000");
+    assertThat(badSize.status()).isEqualTo(400);
+    assertThat(badSize.header("content-type")).startsWith("application/problem+json");
+    assertThat(new Http(port).get("/api/public/notices?page=-1").status()).isEqualTo(400);
+    JsonNode board = new Http(port).get("/api/public/notices").json();
+    assertThat(board.get("size").asInt()).isEqualTo(20);
+  }
+
+  static void assertNoPersonalData(String body) {
+    for (String value : PERSONAL) assertThat(body).as("public output leaks " + value).doesNotContain(value);
+  }
+}
