@@ -26,6 +26,7 @@ public final class SixStepConsultationProcess {
     public static final String DEMAND_ID = "demandId";
     public static final String TRACKING_CODE = "trackingCode";
     public static final String TITLE = "demandTitle";
+    public static final String DESCRIPTION = "demandDescription";
     public static final String TOWNSHIP = "township";
     public static final String VILLAGE = "village";
     public static final String CATEGORY = "categoryLabel";

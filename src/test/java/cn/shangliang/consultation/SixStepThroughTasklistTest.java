@@ -44,6 +44,7 @@ class SixStepThroughTasklistTest {
     assertThat(form.json().get("id").asText()).isEqualTo(expectedForm);
     JsonNode variables = http.get("/engine-rest/task/" + taskId + "/form-variables").json();
     assertThat(variables.get("trackingCode").get("value").asText()).isEqualTo(code);
+    assertThat(variables.get("demandDescription").get("value").asText()).as("the demand's text in every form").contains("通组道路");
     Map<String, Object> submitted = new LinkedHashMap<>();
     values.forEach((name, value) -> submitted.put(name, Map.of("value", value, "type",
         value instanceof Boolean ? "Boolean" : value instanceof Number ? "Long" : "String")));
