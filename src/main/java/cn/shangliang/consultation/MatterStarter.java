@@ -29,7 +29,7 @@ class MatterStarter {
             .putValue(Var.DEMAND_ID, demand.getId())
             .putValue(Var.TRACKING_CODE, demand.getTrackingCode())
             .putValue(Var.TITLE, demand.getTitle())
-            .putValue(Var.DESCRIPTION, demand.getDescription())
+            .putValue(Var.DESCRIPTION, SixStepConsultationProcess.descriptionForForms(demand.getDescription()))
             .putValue(Var.TOWNSHIP, demand.getTownship())
             .putValue(Var.VILLAGE, demand.getVillage())
             .putValue(Var.CATEGORY, demand.getCategory().label())

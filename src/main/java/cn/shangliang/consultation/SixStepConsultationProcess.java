@@ -47,5 +47,14 @@ public final class SixStepConsultationProcess {
     private Var() {}
   }
 
+  /** Forms show the demand's text; Camunda keeps string variables up to 4,000 characters, the API allows 5,000. */
+  static final int DESCRIPTION_IN_FORMS = 1000;
+
+  /** The demand's text for the forms: whole up to 1,000 characters, else the start and where the rest is. */
+  public static String descriptionForForms(String description) {
+    if (description == null || description.length() <= DESCRIPTION_IN_FORMS) return description;
+    return description.substring(0, DESCRIPTION_IN_FORMS) + "……（全文见诉求档案）";
+  }
+
   private SixStepConsultationProcess() {}
 }

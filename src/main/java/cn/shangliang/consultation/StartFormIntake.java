@@ -47,7 +47,7 @@ class StartFormIntake implements ExecutionListener {
     execution.setVariable(Var.DEMAND_ID, demand.getId());
     execution.setVariable(Var.TRACKING_CODE, demand.getTrackingCode());
     execution.setVariable(Var.TITLE, demand.getTitle());
-    execution.setVariable(Var.DESCRIPTION, demand.getDescription());
+    execution.setVariable(Var.DESCRIPTION, SixStepConsultationProcess.descriptionForForms(demand.getDescription()));
     execution.setVariable(Var.TOWNSHIP, demand.getTownship());
     execution.setVariable(Var.VILLAGE, demand.getVillage());
     execution.setVariable(Var.CATEGORY, demand.getCategory().label());

@@ -142,6 +142,10 @@ class DemandApiTest {
     Http.Response response = http.as("clerk").post("/api/demands",
         with(with(body(), "title", "长".repeat(200)), "description", "长".repeat(5000)));
     assertThat(response.status()).as(response.body()).isEqualTo(201);
+    assertThat(http.as("clerk").get("/api/demands/" + response.json().get("id").asText()).json().get("description").asText())
+        .hasSize(5000);
+    assertThat((String) runtimeService.getVariable(response.json().get("processInstanceId").asText(), "demandDescription"))
+        .startsWith("长".repeat(1000)).endsWith("（全文见诉求档案）");
   }
 
   @Test
