@@ -60,6 +60,14 @@ class PublicApiTest {
   }
 
   @Test
+  void thePublicPage_isOpenToAnyone() {
+    Http.Response page = new Http(port).get("/public?code=SL-2026-000001");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("有事好商量", "受理编号", "办理结果公示", "/public/public.js");
+    assertThat(new Http(port).get("/public/public.js").body()).contains("/api/public/demands/", "/api/public/notices");
+  }
+
+  @Test
   void unknownCodes_andBadPaging() {
     assertThat(new Http(port).get("/api/public/demands/SL-2026-999999").status()).isEqualTo(404);
     assertThat(new Http(port).get("/api/public/demands/1").status()).as("ids are not tracking codes").isEqualTo(404);
