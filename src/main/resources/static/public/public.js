@@ -45,6 +45,26 @@
     }
   }
 
+  $('submit').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = e.target.elements;
+    const body = {title: f.title.value.trim(), description: f.description.value.trim(), category: f.category.value || null,
+      township: f.township.value.trim(), village: f.village.value.trim(),
+      submitter: {name: f.name.value.trim() || null, phone: f.phone.value.trim() || null}};
+    const r = await fetch(location.origin + '/api/public/demands', {method: 'POST',
+      headers: {'Content-Type': 'application/json', Accept: 'application/json'}, body: JSON.stringify(body)});
+    const json = await r.json().catch(() => ({}));
+    if (r.ok) {
+      $('submitted').innerHTML = `<p class="ok">已受理，受理编号：${text(json.trackingCode)}</p><p class="hint">请记下受理编号，凭编号查询办理进度。</p>`;
+      e.target.reset();
+      $('code').value = json.trackingCode;
+      follow(json.trackingCode);
+    } else {
+      const errors = (json.errors || []).map((x) => text(x.message)).join('；');
+      $('submitted').innerHTML = `<p class="error">${errors || text(json.detail || '提交失败，请稍后再试。')}</p>`;
+    }
+  });
+
   $('follow').addEventListener('submit', (e) => { e.preventDefault(); follow($('code').value.trim()); });
   $('prev').addEventListener('click', () => { page = Math.max(0, page - 1); board(); });
   $('next').addEventListener('click', () => { page += 1; board(); });

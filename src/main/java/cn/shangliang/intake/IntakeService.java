@@ -76,10 +76,7 @@ public class IntakeService {
    * Returns the demand; merge candidates go into its history for the liaison office.
    */
   public Demand registerForRunningProcess(DemandRequest request, String processInstanceId, String actor) {
-    List<InvalidRequestException.FieldError> errors = new ArrayList<>();
-    validator.validate(request).forEach(v -> errors.add(new InvalidRequestException.FieldError(v.getPropertyPath().toString(), v.getMessage())));
-    if (!errors.isEmpty()) throw new InvalidRequestException(errors);
-    checkDepartments(request);
+    validate(request);
     Demand demand = persist(request, null, actor);
     demand.setProcessInstanceId(processInstanceId);
     List<DuplicateFinder.Candidate> candidates = duplicates.candidatesFor(demand);
@@ -135,6 +132,14 @@ public class IntakeService {
     RouteResult route = routing.findFirstByDemandIdOrderByEvaluatedAtDescIdDesc(demand.getId())
         .map(r -> r.toResult(WorkingCalendar.CHINA)).orElse(null);
     return new Submitted(demand, route, false, List.of());
+  }
+
+  /** The API's validation, for requests that do not come through the API's controller (start form, public page). */
+  public void validate(DemandRequest request) {
+    List<InvalidRequestException.FieldError> errors = new ArrayList<>();
+    validator.validate(request).forEach(v -> errors.add(new InvalidRequestException.FieldError(v.getPropertyPath().toString(), v.getMessage())));
+    if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+    checkDepartments(request);
   }
 
   /** Every co-department named must be a known handling unit (rules/departments.yaml): else 400 with the fields. */

@@ -62,14 +62,43 @@ class PublicController {
     STEPS.put("PUBLISHED", new String[] {"PUBLICIZE", "公示办理结果"});
   }
 
+  /** What a citizen submits from the public page (or any client): the rest is decided by the office. */
+  record PublicSubmission(String title, String description, cn.shangliang.routing.Category category,
+      cn.shangliang.routing.Scope scope, cn.shangliang.routing.Urgency urgency, String township, String village,
+      cn.shangliang.intake.DemandRequest.Submitter submitter) {}
+
   private final DemandQueries demands;
   private final PublicityNotices notices;
   private final RulesService rules;
+  private final cn.shangliang.intake.IntakeService intake;
+  private final cn.shangliang.system.PublicRateLimiter limiter;
 
-  PublicController(DemandQueries demands, PublicityNotices notices, RulesService rules) {
+  PublicController(DemandQueries demands, PublicityNotices notices, RulesService rules,
+      cn.shangliang.intake.IntakeService intake, cn.shangliang.system.PublicRateLimiter limiter) {
     this.demands = demands;
     this.notices = notices;
     this.rules = rules;
+    this.intake = intake;
+    this.limiter = limiter;
+  }
+
+  @org.springframework.web.bind.annotation.PostMapping("/demands")
+  @Operation(summary = "A citizen submits a demand (channel ONLINE): same validation as the API, rate-limited per address; "
+      + "answers 201 with the public view and its tracking code")
+  org.springframework.http.ResponseEntity<PublicDemand> submit(
+      @org.springframework.web.bind.annotation.RequestBody PublicSubmission body,
+      @org.springframework.web.bind.annotation.RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      jakarta.servlet.http.HttpServletRequest http) {
+    limiter.consume(http.getRemoteAddr());
+    cn.shangliang.intake.DemandRequest request = new cn.shangliang.intake.DemandRequest(body.title(), body.description(),
+        body.category(), body.scope() == null ? cn.shangliang.routing.Scope.VILLAGE : body.scope(),
+        body.urgency() == null ? cn.shangliang.routing.Urgency.NORMAL : body.urgency(), cn.shangliang.intake.Channel.ONLINE,
+        body.township(), body.village(), body.submitter(), false, false, null, 1, List.of(), 0, null, null, null, null, null);
+    intake.validate(request);
+    var submitted = intake.submit(request, idempotencyKey, "public");
+    String code = submitted.demand().getTrackingCode();
+    return org.springframework.http.ResponseEntity.status(submitted.created() ? 201 : 200)
+        .location(java.net.URI.create("/api/public/demands/" + code)).body(demand(code));
   }
 
   @GetMapping("/demands/{trackingCode}")

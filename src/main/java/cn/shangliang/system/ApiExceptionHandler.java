@@ -103,6 +103,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "未找到：" + e.getMessage(), Map.of());
   }
 
+  @ExceptionHandler(TooManyRequestsException.class)
+  ResponseEntity<Object> tooMany(TooManyRequestsException e) {
+    ResponseEntity<Object> problem = problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", e.getMessage(), Map.of());
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
+  }
+
   @ExceptionHandler(ConflictException.class)
   ResponseEntity<Object> conflict(ConflictException e) {
     return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), Map.of());

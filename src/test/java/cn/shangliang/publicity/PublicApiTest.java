@@ -17,7 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The public view of a demand and the publicity board: open to anyone, never a raw piece of personal data. */
 @PlatformTest
 class PublicApiTest {
-  static final List<String> PERSONAL = List.of("张三丰", "13812341234", "13987654321", "110101199003071234", "13700009999");
+  static final List<String> PERSONAL = List.of("张三丰", "13812341234", "13987654321", "110101199003071234", "13700009999",
+      "吴十", "13711112222");
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -57,6 +58,61 @@ class PublicApiTest {
       for (JsonNode notice : content.get("content")) if (notice.get("trackingCode").asText().equals(code)) found = notice;
     }
     assertThat(found).as("the notice is on the board").isNotNull();
+  }
+
+  @Autowired cn.shangliang.system.PublicRateLimiter limiter;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  @org.junit.jupiter.api.AfterEach
+  void resetLimits() {
+    limiter.reset();
+  }
+
+  Map<String, Object> submission(String village) {
+    return Map.of("title", "村口垃圾桶满了没人清", "description", "村口三个垃圾桶一周没人清运，气味很大。", "category", "SANITATION",
+        "township", "中峰镇", "village", village, "submitter", Map.of("name", "吴十", "phone", "13711112222"));
+  }
+
+  @Test
+  void aCitizenSubmitsFromThePublicPage_throughTheSameIntake() {
+    limiter.reset();
+    String village = "公众村" + java.util.UUID.randomUUID().toString().substring(0, 6);
+    Http.Response created = new Http(port).post("/api/public/demands", submission(village));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String code = created.json().get("trackingCode").asText();
+    assertThat(created.header("location")).endsWith("/api/public/demands/" + code);
+    assertThat(created.json().get("submitter").get("name").asText()).isEqualTo("吴*");
+    assertNoPersonalData(created.body());
+    JsonNode staff = new Http(port).as("liaison").get("/api/demands/" + code).json();
+    assertThat(staff.get("channel").asText()).isEqualTo("ONLINE");
+    assertThat(staff.get("createdBy").asText()).isEqualTo("public");
+    assertThat(staff.get("submitter").get("phone").asText()).isEqualTo("13711112222");
+    assertThat(staff.get("route").get("leadDepartment").asText()).isEqualTo("urban-management");
+
+    Http.Response bad = new Http(port).post("/api/public/demands", Map.of("title", "", "category", "ROADS"));
+    assertThat(bad.status()).isEqualTo(400);
+    Http.Response missing = new Http(port).post("/api/public/demands", Map.of("title", "只有标题"));
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.json().get("errors").findValuesAsText("field")).contains("description", "category", "township", "village");
+    assertThat(jdbc.queryForObject("select count(*) from demand where village = ?", Long.class, village)).isEqualTo(1);
+  }
+
+  @Test
+  void publicWrites_areRateLimitedPerAddress() {
+    limiter.reset();
+    String village = "限流村" + java.util.UUID.randomUUID().toString().substring(0, 6);
+    int accepted = 0;
+    Http.Response refused = null;
+    for (int i = 0; i < 20 && refused == null; i++) {
+      Http.Response response = new Http(port).post("/api/public/demands", submission(village));
+      if (response.status() == 429) refused = response;
+      else accepted++;
+    }
+    assertThat(accepted).isEqualTo(10);
+    assertThat(refused).isNotNull();
+    assertThat(refused.header("retry-after")).isNotBlank();
+    assertThat(refused.header("content-type")).startsWith("application/problem+json");
+    assertThat(jdbc.queryForObject("select count(*) from demand where village = ?", Long.class, village)).isEqualTo(10);
   }
 
   @Test
