@@ -58,6 +58,22 @@ public class DemandQueries {
         .distinct().toList();
   }
 
+  /** Newest first, at most {@code limit}; codes given → those demands only. */
+  @Transactional(readOnly = true)
+  public List<Demand> search(List<String> codes, cn.shangliang.routing.Category category, Instant from, Instant to, int limit) {
+    if (codes != null && !codes.isEmpty()) {
+      return demands.findByTrackingCodeIn(codes).stream().filter(d -> category == null || d.getCategory() == category)
+          .sorted(java.util.Comparator.comparing(Demand::getCreatedAt).reversed()).limit(limit).toList();
+    }
+    return demands.search(category, from, to, org.springframework.data.domain.PageRequest.of(0, limit));
+  }
+
+  /** The latest route of a demand, if routed. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<cn.shangliang.routing.RouteResult> route(Demand demand) {
+    return routing.findFirstByDemandIdOrderByEvaluatedAtDescIdDesc(demand.getId()).map(r -> r.toResult(WorkingCalendar.CHINA));
+  }
+
   public List<Demand> mergedInto(Demand demand) {
     return demands.findByMergedIntoIdOrderByIdAsc(demand.getId());
   }

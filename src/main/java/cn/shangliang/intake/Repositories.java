@@ -14,6 +14,14 @@ interface DemandRepository extends JpaRepository<Demand, Long> {
 
   List<Demand> findByMergedIntoIdOrderByIdAsc(Long mergedIntoId);
 
+  /** Open311 GET requests.json: by codes, category, period, newest first. */
+  @Query("select d from Demand d where (:category is null or d.category = :category)"
+      + " and d.createdAt >= :from and d.createdAt < :to order by d.createdAt desc, d.id desc")
+  List<Demand> search(@Param("category") cn.shangliang.routing.Category category, @Param("from") Instant from,
+      @Param("to") Instant to, org.springframework.data.domain.Pageable page);
+
+  List<Demand> findByTrackingCodeIn(java.util.Collection<String> codes);
+
   /**
    * repeatCount: other demands of the same category from the same village in [since, until] (index
    * ix_demand_place_category). Inclusive, because MySQL stores these times to the second.
