@@ -51,6 +51,8 @@ class SecurityTest {
     assertThat(anonymous.header("content-type")).startsWith("application/problem+json");
     assertThat(http.get("/actuator/health").status()).isEqualTo(200);
     assertThat(http.get("/v3/api-docs").status()).isEqualTo(200);
+    assertThat(http.get("/v3/api-docs").body()).contains("/api/demands", "/open311/v2/services.json", "/api/public/notices");
+    assertThat(http.get("/swagger-ui/index.html").status()).isEqualTo(200);
     assertThat(http.get("/actuator/prometheus").status()).isEqualTo(401);
     assertThat(http.as("transport").get("/actuator/prometheus").status()).isEqualTo(403);
     assertThat(http.as("admin").get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
