@@ -27,7 +27,7 @@ class ConsultationRecordsView {
       List<ActionItemView> actionItems, String decidedBy, OffsetDateTime decidedAt) {}
 
   static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : instant.atZone(WorkingCalendar.CHINA).toOffsetDateTime();
+    return cn.shangliang.sla.WorkingCalendar.inChina(instant);
   }
 
   @Bean

@@ -28,7 +28,7 @@ class VillageAssignmentController {
   record AssignmentView(String township, String village, String memberUserId, OffsetDateTime assignedAt, String assignedBy) {
     static AssignmentView of(VillageAssignment a) {
       return new AssignmentView(a.getTownship(), a.getVillage(), a.getMemberUserId(),
-          a.getAssignedAt().atZone(WorkingCalendar.CHINA).toOffsetDateTime(), a.getAssignedBy());
+          WorkingCalendar.inChina(a.getAssignedAt()), a.getAssignedBy());
     }
   }
 

@@ -44,7 +44,7 @@ class CoHandling {
   DemandRecordsContributor coOpinionsContributor(CoHandlerOpinionRepository opinions) {
     return DemandRecordsContributor.of("coHandlerOpinions", demandId -> opinions.findByDemandIdOrderByGivenAtAsc(demandId).stream()
         .map(o -> new OpinionView(o.getDepartment(), o.getOpinion(), o.getGivenBy(),
-            o.getGivenAt().atZone(WorkingCalendar.CHINA).toOffsetDateTime())).toList());
+            WorkingCalendar.inChina(o.getGivenAt()))).toList());
   }
 }
 

@@ -61,6 +61,6 @@ class DepartmentRepliesView {
   }
 
   static java.time.OffsetDateTime at(java.time.Instant instant) {
-    return instant == null ? null : instant.atZone(cn.shangliang.sla.WorkingCalendar.CHINA).toOffsetDateTime();
+    return cn.shangliang.sla.WorkingCalendar.inChina(instant);
   }
 }

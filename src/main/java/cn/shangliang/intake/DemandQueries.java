@@ -118,7 +118,7 @@ public class DemandQueries {
   }
 
   static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : instant.atZone(WorkingCalendar.CHINA).toOffsetDateTime();
+    return cn.shangliang.sla.WorkingCalendar.inChina(instant);
   }
 
   static OffsetDateTime at(Date date) {

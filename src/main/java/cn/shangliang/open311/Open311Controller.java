@@ -159,6 +159,6 @@ class Open311Controller {
   }
 
   static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : instant.atZone(WorkingCalendar.CHINA).toOffsetDateTime();
+    return cn.shangliang.sla.WorkingCalendar.inChina(instant);
   }
 }

@@ -151,6 +151,6 @@ class PublicController {
   }
 
   static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : instant.atZone(WorkingCalendar.CHINA).toOffsetDateTime();
+    return cn.shangliang.sla.WorkingCalendar.inChina(instant);
   }
 }

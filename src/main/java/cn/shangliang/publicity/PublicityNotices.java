@@ -106,6 +106,6 @@ class PublicityNoticesView {
   }
 
   static java.time.OffsetDateTime at(java.time.Instant instant) {
-    return instant == null ? null : instant.atZone(cn.shangliang.sla.WorkingCalendar.CHINA).toOffsetDateTime();
+    return cn.shangliang.sla.WorkingCalendar.inChina(instant);
   }
 }

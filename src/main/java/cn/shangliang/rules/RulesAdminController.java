@@ -21,7 +21,7 @@ class RulesAdminController {
 
   record RulesView(String source, String checksum, OffsetDateTime loadedAt, List<RuleBase.RuleFile> files) {
     static RulesView of(RuleBase base) {
-      return new RulesView(base.source(), base.checksum(), base.loadedAt().atZone(WorkingCalendar.CHINA).toOffsetDateTime(),
+      return new RulesView(base.source(), base.checksum(), WorkingCalendar.inChina(base.loadedAt()),
           base.files());
     }
   }

@@ -35,7 +35,7 @@ class SlaController {
   }
 
   static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : instant.atZone(WorkingCalendar.CHINA).toOffsetDateTime();
+    return cn.shangliang.sla.WorkingCalendar.inChina(instant);
   }
 
   private final SlaBreachRepository breaches;

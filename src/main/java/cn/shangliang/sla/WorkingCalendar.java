@@ -33,6 +33,11 @@ public final class WorkingCalendar {
     this.missingYearWarning = missingYearWarning;
   }
 
+  /** How every API shows a stored moment: China time with its offset (+08:00); null stays null. */
+  public static OffsetDateTime inChina(java.time.Instant instant) {
+    return instant == null ? null : instant.atZone(CHINA).toOffsetDateTime();
+  }
+
   public ZoneId zone() {
     return zone;
   }
