@@ -19,7 +19,7 @@ class ConsultationRecordsView {
 
   record MeetingView(String form, String formLabel, OffsetDateTime scheduledFor, String place, String scheduledBy,
       List<NoticeView> notices, String opinions, String agreement, String dissent, Integer attendance,
-      String recordedBy, OffsetDateTime recordedAt) {}
+      String recordedBy, OffsetDateTime recordedAt, String onlineOpinions) {}
 
   record ActionItemView(String description, String owner, LocalDate dueDate) {}
 
@@ -43,7 +43,8 @@ class ConsultationRecordsView {
         .map(m -> new MeetingView(m.getMeetingForm().name(), m.getMeetingForm().label(), at(m.getScheduledFor()), m.getPlace(),
             m.getScheduledBy(), records.notices(m.getId()).stream().map(n -> new NoticeView(n.getParticipantKind().name(),
                 n.getParticipantKind().label(), n.getMessage(), at(n.getSentAt()))).toList(),
-            m.getOpinions(), m.getAgreement(), m.getDissent(), m.getAttendance(), m.getRecordedBy(), at(m.getRecordedAt())))
+            m.getOpinions(), m.getAgreement(), m.getDissent(), m.getAttendance(), m.getRecordedBy(), at(m.getRecordedAt()),
+            m.getOnlineOpinions()))
         .toList());
   }
 

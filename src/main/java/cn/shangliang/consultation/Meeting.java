@@ -35,6 +35,8 @@ public class Meeting extends RecordEntity {
   private String recordedBy;
   @Column(name = "recorded_at")
   private Instant recordedAt;
+  @Column(name = "online_opinions")
+  private String onlineOpinions;
 
   protected Meeting() {}
 
@@ -63,6 +65,13 @@ public class Meeting extends RecordEntity {
     this.recordedAt = at;
     this.recordedBy = by;
   }
+
+  /** 网络协商: the closed online round's counts and suggestions, in the meeting record. */
+  void onlineOpinions(String summary) {
+    this.onlineOpinions = summary;
+  }
+
+  public String getOnlineOpinions() { return onlineOpinions; }
 
   public java.util.List<ParticipantKind> participantKinds() {
     return java.util.Arrays.stream(participantKinds.split(",")).filter(s -> !s.isBlank()).map(ParticipantKind::valueOf).toList();

@@ -35,10 +35,8 @@ class StepListeners {
       execution.setVariable(Var.INVESTIGATOR, member);
       String code = (String) execution.getVariable(Var.TRACKING_CODE);
       String title = "「" + execution.getVariable(Var.TITLE) + "」";
-      if (member != null) {
-        notifications.toUser(member, "ASSIGNED", "新的调查任务：" + title, "您包村的" + execution.getVariable(Var.VILLAGE)
-            + "有新诉求，请在5个工作日内调查核实（受理编号 " + code + "）。", code);
-      } else {
+      // the member assigned is told by the inbox's assignment notice (TaskCards); without one, the liaison office is
+      if (member == null) {
         notifications.toGroup("liaison-office", "ASSIGNED", "待调查（无包村委员）：" + title, execution.getVariable(Var.VILLAGE)
             + "尚无包村委员，请工委安排调查核实（受理编号 " + code + "）。", code);
       }
@@ -58,8 +56,15 @@ class StepListeners {
         Vars.flag(task, "investigatedNeedsPolicyChange")), Vars.actor(task));
   }
 
+  /** The platforms the meeting may be held at, the township's own first (the form's select). */
   @Bean
-  TaskListener scheduleMeeting(ConsultationRecords records) {
+  TaskListener offerPlatforms(cn.shangliang.platforms.Platforms platforms) {
+    return task -> task.setVariableLocal("platformOptions",
+        org.camunda.spin.Spin.JSON(platforms.options((String) task.getVariable(Var.TOWNSHIP))));
+  }
+
+  @Bean
+  TaskListener scheduleMeeting(ConsultationRecords records, cn.shangliang.platforms.Platforms platforms, OnlineRounds rounds) {
     return task -> {
       List<ParticipantKind> kinds = Arrays.stream(ParticipantKind.values()).filter(k -> Vars.flag(task, k.formField())).toList();
       Meeting meeting = records.scheduleMeeting(demandId(task), Vars.choice(task, "meetingForm", "协商形式", MeetingForm.class),
@@ -67,6 +72,24 @@ class StepListeners {
           kinds, Vars.actor(task));
       task.setVariable(Var.MEETING_ID, meeting.getId());
       task.setVariable(Var.MEETING_SUMMARY, ConsultationRecords.summary(meeting));
+      String platform = Vars.text(task, "platformId", "协商平台", false, 20);
+      if (platform != null) {
+        if (!platform.matches("\\d{1,18}")) throw new BadUserRequestException("「协商平台」的取值无效：" + platform);
+        try {
+          platforms.holdMeetingAt(meeting.getId(), Long.parseLong(platform));
+        } catch (cn.shangliang.system.NotFoundException e) {
+          throw new BadUserRequestException("没有这个协商平台：" + platform);
+        }
+      }
+      task.setVariable("onlineRoundLinks", null);
+      if (meeting.getMeetingForm() == MeetingForm.ONLINE) {
+        List<cn.shangliang.system.InvalidRequestException.FieldError> errors = new java.util.ArrayList<>();
+        List<OnlineRounds.Invitee> invitees = OnlineRounds.parseInvitees(Vars.text(task, "onlineInvitees", "网络协商邀请名单", false, 20000),
+            errors, "onlineInvitees");
+        if (!errors.isEmpty()) throw new BadUserRequestException(errors.get(0).message());
+        OnlineRoundRecords.Round round = rounds.open(meeting, invitees, Vars.actor(task));
+        task.setVariable("onlineRoundLinks", rounds.linksText(round.getId()));
+      }
     };
   }
 
@@ -89,11 +112,15 @@ class StepListeners {
   }
 
   @Bean
-  TaskListener recordMeeting(ConsultationRecords records, org.camunda.bpm.engine.IdentityService identity) {
-    return task -> records.recordMeeting(((Number) task.getVariable(Var.MEETING_ID)).longValue(),
-        Vars.text(task, "opinions", "各方意见", true, 2000), Vars.text(task, "agreement", "达成的共识", false, 2000),
-        Vars.text(task, "dissent", "不同意见", false, 2000), Vars.integer(task, "attendance", "参会人数", true, 1, 100_000),
-        attendingMembers(Vars.text(task, "attendingMembers", "参会委员", false, 500), identity), Vars.actor(task));
+  TaskListener recordMeeting(ConsultationRecords records, org.camunda.bpm.engine.IdentityService identity, OnlineRounds rounds) {
+    return task -> {
+      long meetingId = ((Number) task.getVariable(Var.MEETING_ID)).longValue();
+      records.recordMeeting(meetingId,
+          Vars.text(task, "opinions", "各方意见", true, 2000), Vars.text(task, "agreement", "达成的共识", false, 2000),
+          Vars.text(task, "dissent", "不同意见", false, 2000), Vars.integer(task, "attendance", "参会人数", true, 1, 100_000),
+          attendingMembers(Vars.text(task, "attendingMembers", "参会委员", false, 500), identity), Vars.actor(task));
+      rounds.closeIfOpen(meetingId, Vars.actor(task)); // 网络协商 ends with the meeting record
+    };
   }
 
   /** "member1, member2" → the ids, each a user of the group {@code member}. */

@@ -9,6 +9,7 @@ import cn.shangliang.routing.Departments;
 import cn.shangliang.routing.Scope;
 import cn.shangliang.routing.Urgency;
 import cn.shangliang.rules.RulesService;
+import cn.shangliang.sla.WorkingCalendar;
 import cn.shangliang.system.Groups;
 import cn.shangliang.system.ShangliangProperties;
 import java.math.BigDecimal;
@@ -82,9 +83,13 @@ class DemoData implements ApplicationRunner {
   private final IntakeService intake;
   private final VillageAssignments villages;
   private final ShangliangProperties properties;
+  private final cn.shangliang.platforms.Platforms platforms;
+  private final cn.shangliang.consultation.OnlineRounds rounds;
 
   DemoData(ProcessEngine engine, RulesService rules, IntakeService intake, VillageAssignments villages,
-      ShangliangProperties properties) {
+      ShangliangProperties properties, cn.shangliang.platforms.Platforms platforms, cn.shangliang.consultation.OnlineRounds rounds) {
+    this.platforms = platforms;
+    this.rounds = rounds;
     this.engine = engine;
     this.rules = rules;
     this.intake = intake;
@@ -129,12 +134,27 @@ class DemoData implements ApplicationRunner {
       grant(authorizations, group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ_HISTORY);
       grant(authorizations, group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
     }
-    TaskFilters.ensure(engine.getFilterService(), engine.getTaskService(), authorizations);
     // 划片包村: the demo villages and their members
     villages.assign("中峰镇", "同庆沟村", "member1", "admin");
     villages.assign("城关街道", "幸福社区", "member2", "admin");
+    samplePlatforms();
     if (properties.demo().sampleData()) sampleDemands();
     log.info("Demo users ready (password = user id): {}", USERS.stream().map(DemoUser::id).toList());
+  }
+
+  /** Two platforms: a consultation room meeting all of the 六有 standard, a member studio still without funding. */
+  private void samplePlatforms() {
+    if (!platforms.list(null, null, null).isEmpty()) return;
+    var room = platforms.create("同庆沟村协商议事室", "CONSULTATION_ROOM", "中峰镇", "同庆沟村", "村委会二楼", "admin");
+    platforms.linkMembers(Long.parseLong(room.id()), List.of("member1"));
+    var studio = platforms.create("幸福社区委员工作室", "MEMBER_STUDIO", "城关街道", "幸福社区", "社区党群服务中心", "admin");
+    platforms.linkMembers(Long.parseLong(studio.id()), List.of("member2"));
+    java.time.LocalDate checked = java.time.LocalDate.now(WorkingCalendar.CHINA).minusDays(7);
+    for (String item : List.of("PLACE", "SIGN", "FACILITIES", "RULES", "FUNDING", "ACTIVITIES")) {
+      platforms.check(Long.parseLong(room.id()), item, true, "乡镇工委实地检查，照片存档", checked, "admin");
+      platforms.check(Long.parseLong(studio.id()), item, !item.equals("FUNDING"),
+          item.equals("FUNDING") ? "工作经费尚未列入街道预算" : "街道工委实地检查，照片存档", checked, "admin");
+    }
   }
 
   private static void ensureGroup(IdentityService identity, String id, String name) {
@@ -198,6 +218,8 @@ class DemoData implements ApplicationRunner {
         Category.ELDERLY, Scope.COUNTY, Urgency.NORMAL, Channel.HEARING, "石桥镇", "石桥村", "王五", "13700002222",
         true, new BigDecimal("1500000"), 300);
     supervisionSamples();
+    proposalSample();
+    onlineRoundSample();
     sample("demo-4", "咨询新农合报销比例", "村民询问今年新农合住院报销比例和报销流程。",
         Category.POLICY, Scope.HOUSEHOLD, Urgency.NORMAL, Channel.COURTYARD, "中峰镇", "同庆沟村", "赵六", "13600003333",
         false, null, 1);
@@ -228,6 +250,71 @@ class DemoData implements ApplicationRunner {
     } finally {
       org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     }
+  }
+
+  /**
+   * A matter the investigation finds county-wide: drafted as a proposal, registered, assigned to the
+   * transport bureau with the township as co-unit; the bureau has talked to the proposer and owes the reply.
+   */
+  private void proposalSample() {
+    IntakeService.Submitted bus = sample("demo-7", "城郊村组公交线路覆盖不足", "同庆沟村等城郊村组没有公交线路，村民进城就医、上学要步行3公里到镇上乘车。",
+        Category.TRANSPORT, Scope.VILLAGE, Urgency.NORMAL, Channel.MEMBER_VISIT, "中峰镇", "同庆沟村", "孙七", "13500007777",
+        false, new BigDecimal("2000000"), 2600);
+    if (!bus.created()) return;
+    new DemoWalk(engine, bus.demand().getProcessInstanceId())
+        .complete("UserTask_Investigate", "member1", List.of(Groups.MEMBER), Map.of(
+            "findings", "全县城郊有14个村组不通公交，涉及约2600名群众；需调整线路规划和运营补贴政策。",
+            "stakeholders", "城郊14个村组群众；公交公司", "investigatedAffectedPeople", 2600L, "investigatedDepartments", 2L,
+            "investigatedCostYuan", 2000000L, "investigatedScope", "COUNTY", "investigatedAnswerableOnSite", false,
+            "investigatedNeedsPolicyChange", true))
+        .complete("UserTask_ScheduleMeeting", "convenor", List.of(Groups.CONVENOR), Map.of(
+            "meetingForm", "HEARING", "meetingTime", "2026-11-18T15:00", "meetingPlace", "中峰镇社情民意驿站",
+            "inviteMembers", true, "inviteVillageCommittee", true, "inviteResidents", true, "inviteDepartments", true))
+        .complete("UserTask_RecordMeeting", "convenor", List.of(Groups.CONVENOR), Map.of(
+            "opinions", "群众希望开通早晚班次；公交公司提出需要运营补贴。", "agreement", "建议以政协提案推动线路延伸和补贴政策。",
+            "attendance", 28L))
+        .complete("UserTask_Decide", "convenor", List.of(Groups.CONVENOR), Map.of(
+            "decisionText", "形成提案，建议延伸城乡公交线路并建立运营补贴机制。", "howReached", "CONSENSUS",
+            "actionItems", "起草提案；政协工委；2026-12-15"));
+    completeCalled(bus, "UserTask_DraftProposal", "liaison", Groups.LIAISON_OFFICE, Map.of(
+        "proposalTitle", "关于延伸城乡公交线路覆盖城郊村组的提案", "proposalReasons", "全县城郊14个村组不通公交，约2600名群众出行困难。",
+        "proposalSuggestions", "一是延伸3条城乡公交线路；二是建立农村客运运营补贴机制；三是设置招呼站。", "proposers", "李委员",
+        "proposerIds", "member1"));
+    completeCalled(bus, "UserTask_RegistrationReview", "proposals", Groups.PROPOSAL_COMMITTEE, Map.of(
+        "registrationDecision", "REGISTER", "registrationComment", "事关群众出行，符合立案条件。"));
+    completeCalled(bus, "UserTask_AssignUnits", "proposals", Groups.PROPOSAL_COMMITTEE, Map.of(
+        "leadUnit", "transport", "coUnits", org.camunda.spin.Spin.JSON(List.of("township"))));
+    completeCalled(bus, "UserTask_ContactProposer", "transport", Departments.groupOf("transport"), Map.of(
+        "contactWay", "MEETING", "contactDate", java.time.LocalDate.now(WorkingCalendar.CHINA).toString(),
+        "proposerView", "提案者希望先开通早晚班次，补贴政策可分步落实。"));
+  }
+
+  /**
+   * An online consultation under way (网络协商): residents of 幸福社区 asked about lifts for old buildings; five
+   * links handed out, two answered; the convenor's 多元参与议事 task shows the links.
+   */
+  private void onlineRoundSample() {
+    IntakeService.Submitted lift = sample("demo-8", "老旧小区加装电梯意见不一", "幸福社区3栋、5栋部分居民希望加装电梯，低层住户担心采光和噪音，希望社区组织大家商量。",
+        Category.HOUSING, Scope.GROUP, Urgency.NORMAL, Channel.STATION, "城关街道", "幸福社区", "郑十", "13700008888",
+        false, new BigDecimal("600000"), 80);
+    if (!lift.created()) return;
+    new DemoWalk(engine, lift.demand().getProcessInstanceId())
+        .complete("UserTask_Investigate", "member2", List.of(Groups.MEMBER), Map.of(
+            "findings", "3栋、5栋共48户，其中高层32户愿意出资加装，低层9户担心采光、噪音和出入，另有7户未表态。",
+            "stakeholders", "高层住户；低层住户；物业公司；社区居委会", "investigatedAffectedPeople", 80L, "investigatedDepartments", 1L,
+            "investigatedCostYuan", 600000L, "investigatedScope", "GROUP", "investigatedAnswerableOnSite", false,
+            "investigatedNeedsPolicyChange", false))
+        .complete("UserTask_ScheduleMeeting", "convenor", List.of(Groups.CONVENOR), Map.of(
+            "meetingForm", "ONLINE", "meetingTime", java.time.LocalDate.now(WorkingCalendar.CHINA).plusDays(3) + "T19:00",
+            "meetingPlace", "幸福社区居民微信群", "inviteMembers", true, "inviteVillageCommittee", true, "inviteResidents", true,
+            "inviteStakeholders", true, "onlineInvitees", "3栋住户代表\n5栋住户代表\n1楼住户，其他利益相关方\n物业公司，其他利益相关方\n幸福社区居委会，村（居）委会"));
+    var links = rounds.view(lift.demand().getTrackingCode()).invitations();
+    rounds.opine(token(links.get(0).link()), "SUPPORT", "老人上下楼太难了，支持加装。");
+    rounds.opine(token(links.get(2).link()), "SUGGESTION", "建议电梯井道避开卧室窗户，并对低层住户适当补偿。");
+  }
+
+  private static String token(String link) {
+    return link.substring(link.indexOf("round=") + "round=".length());
   }
 
   /** Tasks of called processes (department reply) are found by the matter's tracking code. */

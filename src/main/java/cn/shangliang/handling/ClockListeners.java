@@ -53,8 +53,9 @@ class ClockListeners {
       ReplyClock clock = clocks.remind(clockId(execution));
       metrics.timerFired("reminder", clock.getReminderAt(), clock.getRemindedAt());
       var taskService = execution.getProcessEngineServices().getTaskService();
+      // every open task of the unit on this clock (the reply; for proposals also the contact with the proposer)
       taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-          .taskDefinitionKey(DepartmentReplyProcess.TASK_REPLY).list().forEach(task -> {
+          .taskCandidateGroup((String) execution.getVariable("leadGroup")).includeAssignedTasks().list().forEach(task -> {
             task.setFollowUpDate(new Date());
             taskService.saveTask(task);
           });
@@ -68,7 +69,8 @@ class ClockListeners {
   JavaDelegate recordBreach(ReplyClocks clocks, DemandRecords demands, cn.shangliang.sla.SlaMetrics metrics,
       cn.shangliang.notifications.Notifications notifications) {
     return execution -> {
-      var breach = clocks.breach(clockId(execution), "部门答复");
+      Object label = execution.getVariable("clockLabel");
+      var breach = clocks.breach(clockId(execution), label == null ? "部门答复" : label.toString());
       metrics.timerFired("breach", breach.getDueAt(), breach.getBreachedAt());
       demands.event(breach.getDemandId(), "system", "BREACHED", "超过答复时限，转督查督办", null);
       notifications.toGroup("supervisor", "BREACH", "答复超期，待督办：" + title(execution),

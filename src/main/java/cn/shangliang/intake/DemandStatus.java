@@ -11,6 +11,7 @@ public enum DemandStatus {
   PROPOSAL_REVIEW("转提案办理中"),
   HANDLED("已办理，待公示"),
   PUBLICIZING("公示中"),
+  EVALUATING("回访评价中"),
   CLOSED("已办结"),
   MERGED("已并单");
 

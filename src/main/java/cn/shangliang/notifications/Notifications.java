@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * In-app notifications (提醒): reminders, breaches, escalations, returned replies and assignments reach the
  * people concerned — a user, or everyone of a group (each member reads it for themself). Written in the
- * transaction of the event that causes them.
+ * transaction of the event that causes them; by e-mail too when an SMTP server is configured ({@link MailNotifier}).
  */
 @Service
 public class Notifications {
@@ -24,8 +24,10 @@ public class Notifications {
   private final JdbcTemplate jdbc;
   private final NotificationRecordRepository records;
   private final Clock clock;
+  private final MailNotifier mail;
 
-  Notifications(JdbcTemplate jdbc, NotificationRecordRepository records, Clock clock) {
+  Notifications(JdbcTemplate jdbc, NotificationRecordRepository records, Clock clock, MailNotifier mail) {
+    this.mail = mail;
     this.jdbc = jdbc;
     this.records = records;
     this.clock = clock;
@@ -43,6 +45,7 @@ public class Notifications {
 
   private void insert(String user, String group, String kind, String title, String message, String trackingCode) {
     records.saveAndFlush(new NotificationRecord(user, group, kind, cut(title, 200), cut(message, 1000), trackingCode, clock.instant()));
+    mail.send(user, group, cut(title, 200), message, trackingCode);
   }
 
   /** The user's notifications (direct and through its groups), newest first. */

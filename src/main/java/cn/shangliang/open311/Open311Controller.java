@@ -65,11 +65,25 @@ class Open311Controller {
       @JsonProperty("address_id") String addressId, String zipcode, Double lat, @JsonProperty("long") Double lng,
       @JsonProperty("media_url") String mediaUrl) {}
 
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Created(@JsonProperty("service_request_id") String serviceRequestId,
+      @JsonProperty("service_notice") String serviceNotice, @JsonProperty("account_id") String accountId) {}
+
   private final DemandQueries demands;
   private final RulesService rules;
   private final Clock clock;
+  private final ApiKeys keys;
+  private final cn.shangliang.intake.IntakeService intake;
+  private final cn.shangliang.system.PublicRateLimiter limiter;
+  private final int writesPerMinute;
 
-  Open311Controller(DemandQueries demands, RulesService rules, Clock clock) {
+  Open311Controller(DemandQueries demands, RulesService rules, Clock clock, ApiKeys keys, cn.shangliang.intake.IntakeService intake,
+      cn.shangliang.system.PublicRateLimiter limiter,
+      @org.springframework.beans.factory.annotation.Value("${shangliang.open311.writes-per-minute:120}") int writesPerMinute) {
+    this.keys = keys;
+    this.intake = intake;
+    this.limiter = limiter;
+    this.writesPerMinute = writesPerMinute;
     this.demands = demands;
     this.rules = rules;
     this.clock = clock;
@@ -95,6 +109,88 @@ class Open311Controller {
         Arrays.stream(Urgency.values()).map(u -> new Value(u.name(), u.label())).toList()));
     attributes.add(new Attribute(true, "title", "string", false, "不超过200字，默认取描述开头", 5, "诉求标题", null));
     return new ServiceDefinition(category.name(), attributes);
+  }
+
+  /**
+   * Create a service request (GeoReport v2, form-encoded): {@code api_key}, {@code service_code}, a location
+   * ({@code lat} + {@code long}, {@code address_string} or {@code address_id}), {@code description}, the
+   * attributes of the service definition as {@code attribute[township]} etc., and optionally the person
+   * ({@code first_name}, {@code last_name}, {@code phone}, {@code email}). Goes through the same intake as
+   * every channel (channel OPEN311); a repeated {@code Idempotency-Key} header returns the first request.
+   */
+  @org.springframework.web.bind.annotation.PostMapping(value = "/requests.json",
+      consumes = org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+  @Operation(summary = "Create a service request (form-encoded per GeoReport v2; requires api_key)")
+  List<Created> create(@RequestParam org.springframework.util.MultiValueMap<String, String> form,
+      @org.springframework.web.bind.annotation.RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      jakarta.servlet.http.HttpServletRequest http) {
+    ApiKey key = keys.check(form.getFirst("api_key")).orElseThrow(() -> new Open311Exception(403, "api_key is missing or not valid"));
+    limiter.consume("open311-key:" + key.getId(), writesPerMinute);
+    String code = form.getFirst("service_code");
+    if (code == null || code.isBlank()) throw new Open311Exception(400, "service_code is required");
+    Category category = category(code.strip(), 400);
+    Double lat = number(form.getFirst("lat"), "lat", -90, 90);
+    Double lng = number(form.getFirst("long"), "long", -180, 180);
+    String address = text(form.getFirst("address_string"), 500);
+    String addressId = text(form.getFirst("address_id"), 100);
+    if ((lat == null) != (lng == null)) throw new Open311Exception(400, "lat and long go together");
+    if (lat == null && address == null && addressId == null) {
+      throw new Open311Exception(400, "a location is required: lat and long, address_string or address_id");
+    }
+    String description = text(form.getFirst("description"), 4000);
+    if (description == null) throw new Open311Exception(400, "description is required");
+    String township = text(form.getFirst("attribute[township]"), 100);
+    String village = text(form.getFirst("attribute[village]"), 100);
+    if (township == null) throw new Open311Exception(400, "attribute[township] is required");
+    if (village == null) throw new Open311Exception(400, "attribute[village] is required");
+    Scope scope = choice(Scope.class, form.getFirst("attribute[scope]"), "attribute[scope]", Scope.VILLAGE);
+    Urgency urgency = choice(Urgency.class, form.getFirst("attribute[urgency]"), "attribute[urgency]", Urgency.NORMAL);
+    String title = text(form.getFirst("attribute[title]"), 200);
+    if (title == null) title = description.length() > 40 ? description.substring(0, 40) + "…" : description;
+    String name = ((text(form.getFirst("last_name"), 50) == null ? "" : form.getFirst("last_name").strip())
+        + (text(form.getFirst("first_name"), 50) == null ? "" : form.getFirst("first_name").strip()));
+    String phone = text(form.getFirst("phone"), 30);
+    String fullDescription = address == null ? description : description + "\n地点：" + address;
+    cn.shangliang.intake.DemandRequest request = new cn.shangliang.intake.DemandRequest(title, fullDescription, category, scope,
+        urgency, cn.shangliang.intake.Channel.OPEN311, township, village,
+        name.isEmpty() && phone == null ? null : new cn.shangliang.intake.DemandRequest.Submitter(name.isEmpty() ? null : name, phone),
+        false, false, null, 1, List.of(), 0, null, lat, lng, null, null);
+    try {
+      intake.validate(request);
+    } catch (cn.shangliang.system.InvalidRequestException e) {
+      throw new Open311Exception(400, String.join("; ", e.errors().stream().map(f -> f.field() + ": " + f.message()).toList()));
+    }
+    var submitted = intake.submit(request, idempotencyKey == null ? null : "open311:" + key.getId() + ":" + idempotencyKey,
+        "open311:" + key.getName());
+    Request created = request(submitted.demand());
+    return List.of(new Created(created.serviceRequestId(), created.serviceNotice(), null));
+  }
+
+  private static String text(String value, int max) {
+    if (value == null || value.isBlank()) return null;
+    String text = value.strip();
+    if (text.length() > max) throw new Open311Exception(400, "a value is longer than " + max + " characters");
+    return text;
+  }
+
+  private static Double number(String value, String name, double min, double max) {
+    if (value == null || value.isBlank()) return null;
+    try {
+      double number = Double.parseDouble(value.strip());
+      if (Double.isNaN(number) || number < min || number > max) throw new NumberFormatException();
+      return number;
+    } catch (NumberFormatException e) {
+      throw new Open311Exception(400, name + " must be a number from " + (int) min + " to " + (int) max);
+    }
+  }
+
+  private static <E extends Enum<E>> E choice(Class<E> type, String value, String name, E otherwise) {
+    if (value == null || value.isBlank()) return otherwise;
+    try {
+      return Enum.valueOf(type, value.strip());
+    } catch (IllegalArgumentException e) {
+      throw new Open311Exception(400, name + " must be one of " + Arrays.toString(type.getEnumConstants()));
+    }
   }
 
   @GetMapping("/requests/{id}.json")

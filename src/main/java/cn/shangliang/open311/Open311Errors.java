@@ -25,6 +25,19 @@ class Open311Errors {
     return error(400, e.getParameterName() + " is required");
   }
 
+  @ExceptionHandler(cn.shangliang.system.TooManyRequestsException.class)
+  ResponseEntity<List<Map<String, Object>>> tooMany(cn.shangliang.system.TooManyRequestsException e) {
+    return ResponseEntity.status(429).header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+        .contentType(MediaType.APPLICATION_JSON).body(List.of(Map.of("code", 429, "description", "too many requests, retry later")));
+  }
+
+  @ExceptionHandler({org.springframework.web.HttpMediaTypeNotSupportedException.class,
+      org.springframework.http.converter.HttpMessageNotReadableException.class,
+      org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class})
+  ResponseEntity<List<Map<String, Object>>> badRequest(Exception e) {
+    return error(400, "the request is not form-encoded GeoReport v2: " + e.getClass().getSimpleName());
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<List<Map<String, Object>>> unexpected(Exception e) {
     org.slf4j.LoggerFactory.getLogger(Open311Errors.class).error("Open311 request failed", e);

@@ -1,15 +1,47 @@
 package cn.shangliang.proposal;
 
 /**
- * {@code processes/proposal/ProposalProcess.bpmn}: the liaison office drafts the proposal from the matter,
- * the proposal committee reviews it for registration. Business key = tracking code of the matter.
- * (Assignment, handling units' reply, evaluation and follow-up review come with the proposals issue.)
+ * {@code processes/proposal/ProposalProcess.bpmn} (business key = tracking code of the originating matter):
+ * draft → 立案审查 (register / merge / forward as 社情民意) → 交办 → on the reply clock: 沟通协商 → 答复 with
+ * its class (co-units' opinions alongside) → 提案者评价 (15 days, default 满意) → 不满意: re-handling (1 month)
+ * → conclusion; a class calling for follow-up starts {@link FollowUpReviewProcess}.
  */
 public final class ProposalProcess {
   public static final String KEY = "ProposalProcess";
   public static final String TASK_DRAFT = "UserTask_DraftProposal";
   public static final String TASK_REGISTRATION_REVIEW = "UserTask_RegistrationReview";
-  public static final String VAR_PROPOSAL_ID = "proposalId";
+  public static final String TASK_ASSIGN = "UserTask_AssignUnits";
+  public static final String TASK_CONTACT = "UserTask_ContactProposer";
+  public static final String TASK_REPLY = "UserTask_ProposalReply";
+  public static final String TASK_CO_OPINION = "UserTask_CoUnitOpinion";
+  public static final String TASK_EVALUATION = "UserTask_ProposerEvaluation";
+  public static final String TASK_SUPERVISE = "UserTask_Supervise";
+  public static final String TASK_KEY_SUPERVISION = "UserTask_KeySupervision";
+  public static final String VAR_PROPOSAL_ID = Var.PROPOSAL_ID;
+
+  /** Process variables the model and the glue share. */
+  public static final class Var {
+    public static final String PROPOSAL_ID = "proposalId";
+    public static final String PROPOSAL_NUMBER = "proposalNumber";
+    public static final String PROPOSAL_TITLE = "proposalTitle";
+    public static final String PROPOSER_IDS = "proposerIds";
+    public static final String REGISTRATION_DECISION = "registrationDecision";
+    public static final String LEAD_UNIT = "leadUnit";
+    public static final String CO_UNITS = "coUnits";
+    public static final String UNIT_OPTIONS = "unitOptions";
+    public static final String REPLY_CLASS_OPTIONS = "replyClassOptions";
+    public static final String REPLY_DUE = "replyDueAt";
+    public static final String HANDLING_ROUND = "handlingRound";
+    public static final String MAX_HANDLING_ROUNDS = "maxHandlingRounds";
+    public static final String REPLY_ID = "proposalReplyId";
+    public static final String REPLY_CLASS = "replyClass";
+    public static final String EVALUATION_DUE = "evaluationDueAt";
+    public static final String EVALUATION_RESULT = "evaluationResult";
+    public static final String EVALUATION_DEFAULTED = "evaluationDefaulted";
+    public static final String FOLLOW_UP_AT = "followUpAt";
+
+    private Var() {}
+  }
 
   private ProposalProcess() {}
 }

@@ -39,13 +39,28 @@ class PublicController {
 
   record Step(String step, String label, OffsetDateTime reachedAt) {}
 
+  record PublicObjection(String id, String reason, String status, String statusLabel, String answer, OffsetDateTime submittedAt,
+      OffsetDateTime answeredAt) {}
+
   record PublicNotice(String id, String trackingCode, String title, String route, String handlingUnit, String result,
-      OffsetDateTime publishedAt, OffsetDateTime closesAt, OffsetDateTime closedAt) {}
+      OffsetDateTime publishedAt, OffsetDateTime closesAt, OffsetDateTime closedAt, String status, String statusLabel,
+      int round, boolean openForObjections, List<PublicObjection> objections) {}
+
+  record PublicEvaluation(boolean due, OffsetDateTime dueAt, String status, String statusLabel, String rating,
+      String ratingLabel, OffsetDateTime answeredAt) {}
+
+  record ObjectionRequest(String reason) {}
+
+  record EvaluationRequest(SatisfactionEvaluation.Rating rating, String comment) {}
+
+  record ObjectionReceipt(String id, String noticeId, String status, String statusLabel, OffsetDateTime submittedAt) {}
+
+  record EvaluationReceipt(String trackingCode, String rating, String ratingLabel, OffsetDateTime answeredAt) {}
 
   record PublicDemand(String trackingCode, String status, String statusLabel, String title, String description,
       String category, String township, String village, Submitter submitter, PublicRoute route, String handlingUnit,
       OffsetDateTime deadline, String result, PublicNotice notice, String mergedInto, List<Step> steps,
-      OffsetDateTime submittedAt) {}
+      OffsetDateTime submittedAt, PublicEvaluation evaluation) {}
 
   record Board(List<PublicNotice> content, int page, int size, long totalElements, int totalPages) {}
 
@@ -59,6 +74,9 @@ class PublicController {
     STEPS.put("ANSWERED", new String[] {"HANDLE", "分层分类办事"});
     STEPS.put("REPLY_ACCEPTED", new String[] {"HANDLE", "分层分类办事"});
     STEPS.put("PROPOSAL_REVIEWED", new String[] {"HANDLE", "分层分类办事"});
+    STEPS.put("PROPOSAL_REPLIED", new String[] {"HANDLE", "分层分类办事"});
+    STEPS.put("PROPOSAL_MERGED", new String[] {"HANDLE", "分层分类办事"});
+    STEPS.put("SOCIAL_OPINION_FORWARDED", new String[] {"HANDLE", "分层分类办事"});
     STEPS.put("PUBLISHED", new String[] {"PUBLICIZE", "公示办理结果"});
   }
 
@@ -72,9 +90,11 @@ class PublicController {
   private final RulesService rules;
   private final cn.shangliang.intake.IntakeService intake;
   private final cn.shangliang.system.PublicRateLimiter limiter;
+  private final PublicResponses responses;
 
   PublicController(DemandQueries demands, PublicityNotices notices, RulesService rules,
-      cn.shangliang.intake.IntakeService intake, cn.shangliang.system.PublicRateLimiter limiter) {
+      cn.shangliang.intake.IntakeService intake, cn.shangliang.system.PublicRateLimiter limiter, PublicResponses responses) {
+    this.responses = responses;
     this.demands = demands;
     this.notices = notices;
     this.rules = rules;
@@ -117,7 +137,11 @@ class PublicController {
       route = new PublicRoute(view.route().route().name(), view.route().route().label(), view.route().leadDepartment(), unit, deadline);
     }
     List<PublicityNotice> published = notices.of(demand.getId());
-    PublicNotice notice = published.isEmpty() ? null : notice(published.get(published.size() - 1), demand.getSubmitterName());
+    // a merged duplicate shows its matter's notice: every submitter sees the result
+    Demand matter = demand.getMergedIntoId() == null ? demand : demands.find(String.valueOf(demand.getMergedIntoId()));
+    if (published.isEmpty() && matter != demand) published = notices.of(matter.getId());
+    PublicNotice notice = published.isEmpty() ? null : notice(published.get(published.size() - 1), demand.getSubmitterName(),
+        matter.getSubmitterName());
     List<Step> steps = new ArrayList<>();
     for (DemandView.HistoryEntry entry : view.history()) {
       String[] step = STEPS.get(entry.kind());
@@ -129,7 +153,58 @@ class PublicController {
         demand.getTownship(), demand.getVillage(),
         new Submitter(Masking.name(demand.getSubmitterName()), Masking.phone(demand.getSubmitterPhone())),
         route, unit, deadline, notice == null ? null : notice.result(), notice, view.mergedInto(), steps,
-        view.createdAt());
+        view.createdAt(), evaluation(demand));
+  }
+
+  private PublicEvaluation evaluation(Demand demand) {
+    List<SatisfactionEvaluation> all = responses.ofDemand(demand.getId());
+    if (all.isEmpty()) return null;
+    SatisfactionEvaluation last = all.get(all.size() - 1);
+    return new PublicEvaluation(last.getStatus() == SatisfactionEvaluation.Status.PENDING, at(last.getDueAt()),
+        last.getStatus().name(), last.getStatus().label(), last.getRating() == null ? null : last.getRating().name(),
+        last.getRating() == null ? null : last.getRating().label(), at(last.getAnsweredAt()));
+  }
+
+  @org.springframework.web.bind.annotation.PostMapping("/notices/{noticeId}/objections")
+  @Operation(summary = "Object to a notice while it is on the board ({\"reason\"}: 5 to 1,000 characters): 201; "
+      + "409 when the publicity has ended; rate-limited per address")
+  org.springframework.http.ResponseEntity<ObjectionReceipt> object(@PathVariable String noticeId,
+      @org.springframework.web.bind.annotation.RequestBody ObjectionRequest body, jakarta.servlet.http.HttpServletRequest http) {
+    long id = parseId(noticeId, "notice");
+    String reason = body == null || body.reason() == null ? null : body.reason().strip();
+    if (reason == null || reason.length() < 5 || reason.length() > 1000) {
+      throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError("reason", "异议理由应为5到1000字")));
+    }
+    limiter.consume(http.getRemoteAddr());
+    Objection objection = responses.object(id, reason);
+    return org.springframework.http.ResponseEntity.status(201).body(new ObjectionReceipt(String.valueOf(objection.getId()),
+        noticeId, objection.getStatus().name(), objection.getStatus().label(), at(objection.getSubmittedAt())));
+  }
+
+  @org.springframework.web.bind.annotation.PostMapping("/demands/{trackingCode}/evaluation")
+  @Operation(summary = "The submitter's satisfaction with the result ({\"rating\": SATISFIED | BASICALLY_SATISFIED | UNSATISFIED, "
+      + "\"comment\"}): 201; 409 when no evaluation is due; rate-limited per address")
+  org.springframework.http.ResponseEntity<EvaluationReceipt> evaluate(@PathVariable String trackingCode,
+      @org.springframework.web.bind.annotation.RequestBody EvaluationRequest body, jakarta.servlet.http.HttpServletRequest http) {
+    if (!TrackingCodes.isTrackingCode(trackingCode)) throw new NotFoundException("demand " + trackingCode);
+    List<InvalidRequestException.FieldError> errors = new ArrayList<>();
+    if (body == null || body.rating() == null) errors.add(new InvalidRequestException.FieldError("rating", "请选择满意、基本满意或不满意"));
+    String comment = body == null || body.comment() == null || body.comment().isBlank() ? null : body.comment().strip();
+    if (comment != null && comment.length() > 500) errors.add(new InvalidRequestException.FieldError("comment", "评价意见不能超过500字"));
+    if (body != null && body.rating() == SatisfactionEvaluation.Rating.UNSATISFIED && comment == null) {
+      errors.add(new InvalidRequestException.FieldError("comment", "不满意时请写明原因"));
+    }
+    if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+    demands.find(trackingCode); // 404 before anything is counted
+    limiter.consume(http.getRemoteAddr());
+    SatisfactionEvaluation evaluation = responses.evaluate(trackingCode, body.rating(), comment);
+    return org.springframework.http.ResponseEntity.status(201).body(new EvaluationReceipt(trackingCode,
+        evaluation.getRating().name(), evaluation.getRating().label(), at(evaluation.getAnsweredAt())));
+  }
+
+  private static long parseId(String id, String what) {
+    if (!id.matches("\\d{1,18}")) throw new NotFoundException(what + " " + id);
+    return Long.parseLong(id);
   }
 
   @GetMapping("/notices")
@@ -140,17 +215,33 @@ class PublicController {
     if (size < 1 || size > 100) errors.add(new InvalidRequestException.FieldError("size", "每页条数应在1到100之间"));
     if (!errors.isEmpty()) throw new InvalidRequestException(errors);
     var result = notices.board(page, size);
-    return new Board(result.getContent().stream().map(n -> notice(n)).toList(), page, size, result.getTotalElements(),
+    return new Board(result.getContent().stream().map(this::notice).toList(), page, size, result.getTotalElements(),
         result.getTotalPages());
   }
 
   /** Notices are masked when written (names included); masked again on the way out, as every public output is. */
-  static PublicNotice notice(PublicityNotice n, String... names) {
+  PublicNotice notice(PublicityNotice n, String... given) {
+    // the names of everyone who raised the matter are masked wherever staff or the public wrote them
+    List<String> people = new ArrayList<>(List.of(given));
+    Demand matter = demands.find(String.valueOf(n.getDemandId()));
+    people.add(matter.getSubmitterName());
+    demands.mergedInto(matter).forEach(d -> people.add(d.getSubmitterName()));
+    String[] names = people.stream().filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
+    String status = n.getWithdrawnAt() != null ? "WITHDRAWN" : n.getClosedAt() != null ? "CLOSED" : "PUBLISHED";
+    String label = switch (status) {
+      case "WITHDRAWN" -> "已撤回（二次办理）";
+      case "CLOSED" -> "公示期满";
+      default -> "公示中";
+    };
+    List<PublicObjection> objections = responses.objectionsOf(n.getId()).stream().map(o -> new PublicObjection(
+        String.valueOf(o.getId()), Masking.freeText(o.getReason(), names), o.getStatus().name(), o.getStatus().label(),
+        Masking.freeText(o.getAnswer(), names), at(o.getSubmittedAt()), at(o.getDecidedAt()))).toList();
     return new PublicNotice(String.valueOf(n.getId()), n.getTrackingCode(), Masking.freeText(n.getTitle(), names), n.getRoute(),
-        n.getHandlingUnit(), Masking.freeText(n.getResult(), names), at(n.getPublishedAt()), at(n.getClosesAt()), at(n.getClosedAt()));
+        n.getHandlingUnit(), Masking.freeText(n.getResult(), names), at(n.getPublishedAt()), at(n.getClosesAt()), at(n.getClosedAt()),
+        status, label, n.getRound(), n.isOpen(), objections);
   }
 
   static OffsetDateTime at(Instant instant) {
-    return cn.shangliang.sla.WorkingCalendar.inChina(instant);
+    return instant == null ? null : cn.shangliang.sla.WorkingCalendar.inChina(instant);
   }
 }

@@ -25,11 +25,15 @@ public class PublicityNotice extends RecordEntity {
   private Instant closesAt;
   @Column(name = "closed_at")
   private Instant closedAt;
+  @Column(name = "withdrawn_at")
+  private Instant withdrawnAt;
+  @Column(name = "handling_round")
+  private int round = 1;
 
   protected PublicityNotice() {}
 
   PublicityNotice(Long demandId, String trackingCode, String title, String route, String handlingUnit, String result,
-      Instant publishedAt, Instant closesAt) {
+      Instant publishedAt, Instant closesAt, int round) {
     this.demandId = demandId;
     this.trackingCode = trackingCode;
     this.title = title;
@@ -38,10 +42,22 @@ public class PublicityNotice extends RecordEntity {
     this.result = result;
     this.publishedAt = publishedAt;
     this.closesAt = closesAt;
+    this.round = round;
   }
 
   void close(Instant at) {
     this.closedAt = at;
+  }
+
+  /** An upheld objection takes the notice off the board: the matter is handled again. */
+  void withdraw(Instant at) {
+    this.withdrawnAt = at;
+    this.closedAt = at;
+  }
+
+  /** On the board and open to objections. */
+  public boolean isOpen() {
+    return closedAt == null && withdrawnAt == null;
   }
 
   public Long getDemandId() { return demandId; }
@@ -53,4 +69,6 @@ public class PublicityNotice extends RecordEntity {
   public Instant getPublishedAt() { return publishedAt; }
   public Instant getClosesAt() { return closesAt; }
   public Instant getClosedAt() { return closedAt; }
+  public Instant getWithdrawnAt() { return withdrawnAt; }
+  public int getRound() { return round; }
 }

@@ -34,7 +34,7 @@ public class PublicityNotices {
   }
 
   @Transactional
-  public PublicityNotice publish(long demandId, String route, String leadDepartment, String result, Duration period) {
+  public PublicityNotice publish(long demandId, String route, String leadDepartment, String result, Duration period, int round) {
     Demand demand = demands.demand(demandId);
     String unit = leadDepartment == null ? "政协委员" : rules.current().data(Departments.class).name(leadDepartment).orElse(leadDepartment);
     String routeLabel = route == null ? "" : Route.valueOf(route).label();
@@ -42,8 +42,9 @@ public class PublicityNotices {
     String person = demand.getSubmitterName();
     PublicityNotice notice = notices.save(new PublicityNotice(demandId, demand.getTrackingCode(),
         Masking.freeText(demand.getTitle(), person), route == null ? "ON_SITE" : route, unit,
-        Masking.freeText(result == null ? "已办理" : result, person), now, now.plus(period)));
-    demands.event(demandId, "system", "PUBLISHED", "办理结果公示至 " + notice.getClosesAt(), DemandStatus.PUBLICIZING);
+        Masking.freeText(result == null ? "已办理" : result, person), now, now.plus(period), round));
+    demands.event(demandId, "system", "PUBLISHED", (round > 1 ? "二次办理结果" : "办理结果") + "公示至 "
+        + cn.shangliang.sla.WorkingCalendar.inChina(notice.getClosesAt()).toLocalDateTime(), DemandStatus.PUBLICIZING);
     return notice;
   }
 
@@ -51,7 +52,7 @@ public class PublicityNotices {
   public void close(long noticeId) {
     PublicityNotice notice = notices.findById(noticeId).orElseThrow();
     notice.close(clock.instant());
-    demands.event(notice.getDemandId(), "system", "PUBLICITY_CLOSED", "公示期满", DemandStatus.CLOSED);
+    demands.event(notice.getDemandId(), "system", "PUBLICITY_CLOSED", "公示期满", null);
   }
 
   /** The publicity board: every notice, newest first. */
@@ -81,7 +82,7 @@ class PublicityDelegates {
     return execution -> {
       PublicityNotice notice = notices.publish(((Number) execution.getVariable("demandId")).longValue(),
           (String) execution.getVariable("route"), (String) execution.getVariable("leadDepartment"),
-          (String) execution.getVariable("resultText"), period);
+          (String) execution.getVariable("resultText"), period, round(execution));
       execution.setVariable(PublicityProcess.VAR_NOTICE_ID, notice.getId());
       execution.setVariable(PublicityProcess.VAR_PERIOD, period.toString());
     };
@@ -90,6 +91,104 @@ class PublicityDelegates {
   @Bean
   JavaDelegate closePublicity(PublicityNotices notices) {
     return execution -> notices.close(((Number) execution.getVariable(PublicityProcess.VAR_NOTICE_ID)).longValue());
+  }
+
+  static int round(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    Object round = scope.getVariable("handlingRound");
+    return round == null ? 1 : ((Number) round).intValue();
+  }
+
+  static long noticeId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    return ((Number) scope.getVariable(PublicityProcess.VAR_NOTICE_ID)).longValue();
+  }
+
+  static long objectionId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    return ((Number) scope.getVariable("objectionId")).longValue();
+  }
+
+  @Bean
+  org.camunda.bpm.engine.delegate.TaskListener reviewObjection(PublicResponses responses) {
+    return task -> {
+      String decision = cn.shangliang.consultation.Vars.text(task, "objectionDecision", "处理意见", true, 20);
+      if (!decision.equals("UPHOLD") && !decision.equals("DISMISS")) {
+        throw new org.camunda.bpm.engine.BadUserRequestException("「处理意见」的取值无效：" + decision);
+      }
+      String answer = cn.shangliang.consultation.Vars.text(task, "objectionAnswer", "答复意见", true, 2000);
+      responses.decide(objectionId(task), decision.equals("UPHOLD"), answer, cn.shangliang.consultation.Vars.actor(task));
+      // local to this objection's path: two objections in review at once do not see each other's decision
+      task.getExecution().setVariableLocal("objectionUpheld", decision.equals("UPHOLD"));
+    };
+  }
+
+  @Bean
+  JavaDelegate publishObjectionAnswer(PublicResponses responses) {
+    return execution -> responses.publishAnswer(objectionId(execution));
+  }
+
+  @Bean
+  JavaDelegate withdrawNotice(PublicResponses responses) {
+    return execution -> {
+      responses.withdraw(noticeId(execution));
+      execution.getProcessInstance().setVariable(PublicityProcess.VAR_OUTCOME, PublicityProcess.Outcome.SECOND_HANDLING.name());
+      execution.getProcessInstance().setVariable(PublicityProcess.VAR_SECOND_HANDLING_REASON, "OBJECTION");
+    };
+  }
+
+  @Bean
+  JavaDelegate openEvaluations(PublicResponses responses) {
+    return execution -> {
+      var opened = responses.open(((Number) execution.getVariable("demandId")).longValue(), round(execution),
+          (String) execution.getVariable("leadDepartment"));
+      java.time.Instant due = opened.stream().map(SatisfactionEvaluation::getDueAt).max(java.util.Comparator.naturalOrder())
+          .orElse(java.time.Instant.now());
+      execution.setVariable("evaluationDueAt", java.util.Date.from(due));
+    };
+  }
+
+  @Bean
+  JavaDelegate recordNoAnswer(PublicResponses responses) {
+    return execution -> responses.noAnswer(((Number) execution.getVariable("demandId")).longValue(), round(execution));
+  }
+
+  /** 不满意 from anyone: second handling once, then supervision; otherwise the matter is closed. */
+  @Bean
+  JavaDelegate concludeEvaluations(PublicResponses responses, cn.shangliang.intake.DemandRecords demands,
+      cn.shangliang.notifications.Notifications notifications) {
+    return execution -> {
+      long matterId = ((Number) execution.getVariable("demandId")).longValue();
+      var all = responses.of(matterId, round(execution));
+      long unsatisfied = all.stream().filter(e -> e.getRating() == SatisfactionEvaluation.Rating.UNSATISFIED).count();
+      long answered = all.stream().filter(e -> e.getStatus() == SatisfactionEvaluation.Status.ANSWERED).count();
+      boolean secondDone = Boolean.TRUE.equals(execution.getVariable("secondHandlingDone"));
+      PublicityProcess.Outcome outcome = unsatisfied == 0 ? PublicityProcess.Outcome.CLOSED
+          : secondDone ? PublicityProcess.Outcome.SUPERVISION : PublicityProcess.Outcome.SECOND_HANDLING;
+      execution.setVariable(PublicityProcess.VAR_OUTCOME, outcome.name());
+      if (outcome == PublicityProcess.Outcome.SECOND_HANDLING) {
+        execution.setVariable(PublicityProcess.VAR_SECOND_HANDLING_REASON, "UNSATISFIED");
+      }
+      String summary = "回访结束：" + all.size() + "人应评，" + answered + "人已评，" + unsatisfied + "人不满意";
+      demands.event(matterId, "system", "EVALUATIONS_CONCLUDED", summary + switch (outcome) {
+        case CLOSED -> "，办结";
+        case SECOND_HANDLING -> "，转二次办理";
+        case SUPERVISION -> "，二次办理后仍不满意，转督查督办";
+      }, outcome == PublicityProcess.Outcome.CLOSED ? cn.shangliang.intake.DemandStatus.CLOSED : null);
+      if (outcome == PublicityProcess.Outcome.SUPERVISION) {
+        notifications.toGroup("supervisor", "UNSATISFIED", "群众二次办理后仍不满意：" + execution.getVariable("trackingCode"),
+            summary + "，请督查督办。", (String) execution.getVariable("trackingCode"));
+      }
+    };
+  }
+
+  @Bean
+  org.camunda.bpm.engine.delegate.TaskListener recordUnsatisfiedSupervision(cn.shangliang.intake.DemandRecords demands) {
+    return task -> {
+      String action = cn.shangliang.consultation.Vars.choice(task, "supervisionAction", "督办方式",
+          cn.shangliang.handling.SupervisionAction.class).label();
+      String note = cn.shangliang.consultation.Vars.text(task, "supervisionNote", "督办情况", true, 2000);
+      demands.event(((Number) task.getVariable("demandId")).longValue(), cn.shangliang.consultation.Vars.actor(task),
+          "SUPERVISED", "不满意督办（" + action + "）：" + note, cn.shangliang.intake.DemandStatus.CLOSED);
+      task.setVariable(PublicityProcess.VAR_OUTCOME, PublicityProcess.Outcome.CLOSED.name());
+    };
   }
 }
 

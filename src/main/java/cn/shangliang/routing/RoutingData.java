@@ -2,10 +2,6 @@ package cn.shangliang.routing;
 
 import cn.shangliang.rules.RuleBase;
 import cn.shangliang.rules.RuleData;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,10 +17,6 @@ import org.springframework.context.annotation.Configuration;
 class RoutingData {
   static final String DEPARTMENTS_FILE = "departments.yaml";
   static final String POLICY_FILE = "routing/routing-policy.yaml";
-
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
   record DepartmentEntry(String code, String name) {}
 
@@ -117,15 +109,7 @@ class RoutingData {
   }
 
   private static <T> T read(Map<String, byte[]> files, String path, Class<T> type) {
-    byte[] content = files.get(path);
-    if (content == null) throw new IllegalArgumentException(path + ": file is missing");
-    try {
-      T value = YAML.readValue(content, type);
-      if (value == null) throw new IllegalArgumentException(path + ": file is empty");
-      return value;
-    } catch (IOException e) {
-      String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-      throw new IllegalArgumentException(path + ": " + message, e);
-    }
+    return cn.shangliang.rules.RuleFiles.yaml(files, path, type);
   }
+
 }

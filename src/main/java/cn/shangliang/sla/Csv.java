@@ -14,10 +14,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** CSV downloads that Excel opens with Chinese intact: UTF-8 with a byte-order mark. */
-final class Csv {
+public final class Csv {
   private Csv() {}
 
-  static ResponseEntity<byte[]> download(String fileName, List<String> header, List<List<Object>> rows) {
+  public static ResponseEntity<byte[]> download(String fileName, List<String> header, List<List<Object>> rows) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (var writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
       writer.write('\ufeff'); // before the header, which the printer writes at once
@@ -34,7 +34,7 @@ final class Csv {
         .body(bytes.toByteArray());
   }
 
-  static Object orEmpty(Object value) {
+  public static Object orEmpty(Object value) {
     return value == null ? "" : value;
   }
 }

@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>responseRate 响应率 — replies given / replies due in the period;</li>
  *   <li>onTimeRate — replies given by their deadline / replies given (of those due in the period);</li>
  *   <li>resolutionRate 解决率 — replies accepted as solving the problem / replies accepted;</li>
- *   <li>satisfactionRate 满意率 — (满意 + 基本满意) / evaluations: null until evaluations exist (never 100 % of nothing).</li>
+ *   <li>satisfactionRate 满意率 — (满意 + 基本满意) / evaluations answered in the period by the submitters of the
+ *       department's matters; "no answer" counts neither way: null until evaluations exist (never 100 % of nothing).</li>
  * </ul>
  * A rate with nothing to count is null (not applicable).
  */
@@ -37,8 +38,11 @@ public class SlaSummaries {
   private final CalendarService calendars;
   private final Clock clock;
 
+  private final cn.shangliang.publicity.PublicResponses responses;
+
   SlaSummaries(ReplyClockRepository clocks, SlaBreachRepository breaches, TaskService taskService, CalendarService calendars,
-      Clock clock) {
+      Clock clock, cn.shangliang.publicity.PublicResponses responses) {
+    this.responses = responses;
     this.clocks = clocks;
     this.breaches = breaches;
     this.taskService = taskService;
@@ -53,6 +57,8 @@ public class SlaSummaries {
     Set<String> departments = new LinkedHashSet<>();
     due.forEach(c -> departments.add(c.getDepartment()));
     breached.forEach(b -> departments.add(b.getDepartment()));
+    java.util.Map<String, long[]> ratings = responses.ratingsByDepartment(from, to);
+    departments.addAll(ratings.keySet());
     Date now = Date.from(clock.instant());
     Date soon = Date.from(calendars.calendar().dueSoonLimit(clock.instant().atZone(calendars.calendar().zone()).toOffsetDateTime())
         .toInstant());
@@ -69,7 +75,8 @@ public class SlaSummaries {
           .dueAfter(now).dueBefore(soon).count();
       result.add(new DepartmentSummary(department, open, dueSoon,
           breached.stream().filter(b -> b.getDepartment().equals(department)).count(), mine.size(), given,
-          rate(onTime, given), rate(given, mine.size()), rate(solved, accepted), null));
+          rate(onTime, given), rate(given, mine.size()), rate(solved, accepted),
+          ratings.containsKey(department) ? rate(ratings.get(department)[0], ratings.get(department)[1]) : null));
     }
     return result;
   }

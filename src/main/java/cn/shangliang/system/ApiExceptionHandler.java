@@ -110,6 +110,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
   }
 
+  @ExceptionHandler(GoneException.class)
+  ResponseEntity<Object> gone(GoneException e) {
+    return problem(HttpStatus.GONE, "gone", "Gone", e.getMessage(), Map.of());
+  }
+
   @ExceptionHandler(ConflictException.class)
   ResponseEntity<Object> conflict(ConflictException e) {
     return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), Map.of());

@@ -23,6 +23,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class CamundaWebappSessionFilter extends OncePerRequestFilter {
   private static final String ENGINE = "default";
 
+  /** The webapps authenticate their own requests. */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + "/camunda/");
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {

@@ -27,8 +27,13 @@ public class PublicRateLimiter {
 
   /** Takes one write from the address's allowance, or throws {@link TooManyRequestsException}. */
   public void consume(String address) {
+    consume(address, perMinute);
+  }
+
+  /** Takes one write from a subject's own allowance of {@code perMinute} (e.g. an Open311 client's API key). */
+  public void consume(String subject, int perMinute) {
     if (buckets.size() > MAX_ADDRESSES) buckets.clear(); // a flood of addresses: start over rather than grow
-    Bucket bucket = buckets.computeIfAbsent(address, a -> Bucket.builder()
+    Bucket bucket = buckets.computeIfAbsent(subject + "|" + perMinute, a -> Bucket.builder()
         .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build()).build());
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
     if (!probe.isConsumed()) {

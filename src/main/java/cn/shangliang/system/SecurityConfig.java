@@ -45,12 +45,15 @@ class SecurityConfig {
         writeProblem(objectMapper, response, HttpStatus.FORBIDDEN, "当前用户无权执行此操作");
     http
         .csrf(AbstractHttpConfigurer::disable) // writes need HTTP Basic; the webapps carry their own CSRF filter
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // the webapps' session is Camunda's: never rotate its id from here (concurrent requests of a page
+        // would carry the old id and log the user out of Tasklist)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
         .authorizeHttpRequests(a -> a
             .requestMatchers("/camunda/api/admin/setup/**").denyAll()
             .requestMatchers(PUBLIC).permitAll()
             .requestMatchers("/camunda/**").permitAll()
             .requestMatchers("/api/admin/**").hasAuthority(Groups.ADMIN)
+            .requestMatchers("/dashboard/dashboard.css").authenticated() // shared by the staff pages
             .requestMatchers("/dashboard", "/dashboard/**").hasAnyAuthority(Groups.SUPERVISOR, Groups.LEADERSHIP, Groups.ADMIN)
             .requestMatchers("/actuator/**").hasAnyAuthority(Groups.ADMIN, Groups.SUPERVISOR)
             .anyRequest().authenticated())

@@ -10,7 +10,9 @@ public record ShangliangProperties(
     @DefaultValue("rules") String rulesDir,
     @DefaultValue("true") boolean rulesWatch,
     @DefaultValue Demo demo,
-    @DefaultValue Admin admin) {
+    @DefaultValue Admin admin,
+    /** Where the public reaches this installation: links sent to people (online consultation invitations). */
+    @DefaultValue("http://localhost:8080") String publicUrl) {
 
   public record Admin(@DefaultValue("admin") String id, @DefaultValue("") String password) {}
 

@@ -96,6 +96,9 @@ class SixStepConsultationProcessTest {
   void closePublicity(Matter matter) {
     ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(7)).plusSeconds(60)));
     matter.steps().fireDueTimers();
+    // nobody evaluates within 15 days: recorded as no answer, and the matter is closed
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(15)).plusSeconds(60)));
+    matter.steps().fireDueTimers();
   }
 
   @Test
@@ -131,7 +134,7 @@ class SixStepConsultationProcessTest {
     Task investigate = matter.steps().task(SixStepConsultationProcess.TASK_INVESTIGATE);
     assertThat(investigate.getAssignee()).as("the village's member").isEqualTo("member1");
     assertThat(notifications.of("member1", List.of("member"), true, 500)).anyMatch(n -> matter.code().equals(n.trackingCode())
-        && n.kind().equals("ASSIGNED"));
+        && n.kind().equals("ASSIGNMENT") && n.title().startsWith("新任务：深入调查明事："));
     assertThat(candidateGroups(investigate)).containsExactly("liaison-office");
     assertThat(investigate.getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2026-11-30T17:30:00+08:00").toInstant()));
 
@@ -187,12 +190,18 @@ class SixStepConsultationProcessTest {
             "proposalTitle", "关于完善村组道路养护机制的提案", "proposalReasons", "村组道路缺少日常养护经费和责任主体。",
             "proposalSuggestions", "建立县乡村三级道路养护责任制度。", "proposers", "李委员"))
         .complete("UserTask_RegistrationReview", "proposals", List.of("proposal-committee"),
-            Map.of("registrationDecision", "REGISTER", "registrationComment", "符合立案条件。"));
+            Map.of("registrationDecision", "REGISTER", "registrationComment", "符合立案条件。"))
+        .complete("UserTask_AssignUnits", "proposals", List.of("proposal-committee"), Map.of("leadUnit", "transport"))
+        .complete("UserTask_ContactProposer", "transport", List.of("dept-transport"), Map.of("contactWay", "PHONE",
+            "contactDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "proposerView", "同意办理思路。"))
+        .complete("UserTask_ProposalReply", "transport", List.of("dept-transport"), Map.of("replyClass", "A",
+            "replyText", "已建立县乡村三级道路养护责任制度。"))
+        .complete("UserTask_ProposerEvaluation", "proposals", List.of("proposal-committee"), Map.of("evaluationResult", "SATISFIED"));
     BpmnAwareTests.assertThat(matter.instance(runtimeService)).isWaitingAt(SixStepConsultationProcess.CALL_PUBLICITY);
     JsonNode view = view(matter);
     assertThat(view.get("routingHistory").get(1).get("route").get("route").asText()).isEqualTo("PROPOSAL");
     assertThat(view.get("steps").get("proposals").get(0).get("registrationDecision").asText()).isEqualTo("REGISTER");
-    assertThat(view.get("steps").get("publicityNotices").get(0).get("result").asText()).contains("立案");
+    assertThat(view.get("steps").get("publicityNotices").get(0).get("result").asText()).contains("交通运输局答复", "A类");
   }
 
   @Test

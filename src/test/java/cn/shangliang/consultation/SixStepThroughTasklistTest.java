@@ -90,6 +90,10 @@ class SixStepThroughTasklistTest {
     assertThat(view.get("steps").get("meetings").get(0).get("notices")).hasSize(3);
     ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(8))));
     new Steps(engine, code).fireDueTimers();
+    // after publicity the submitter is asked; their answer closes the matter
+    assertThat(new cn.shangliang.support.Http(port).post("/api/public/demands/" + code + "/evaluation",
+        java.util.Map.of("rating", "SATISFIED")).status()).isEqualTo(201);
+    new Steps(engine, code).runJobs();
     assertThat(liaison.get("/api/demands/" + created.get("id").asText()).json().get("status").asText()).isEqualTo("CLOSED");
   }
 }

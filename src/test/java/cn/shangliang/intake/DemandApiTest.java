@@ -70,7 +70,7 @@ class DemandApiTest {
 
     JsonNode view = http.as("liaison").get("/api/demands/" + json.get("id").asText()).json();
     assertThat(view.get("submitter").get("name").asText()).isEqualTo("张三");
-    assertThat(view.get("tasksOpen").get(0).get("name").asText()).isEqualTo("深入调查明事");
+    assertThat(view.get("tasksOpen").get(0).get("name").asText()).startsWith("深入调查明事：村组道路坑洼积水");
     assertThat(view.get("tasksOpen").get(0).get("due").asText()).endsWith("T17:30:00+08:00");
     assertThat(view.get("history").findValuesAsText("kind")).containsExactly("COLLECTED", "ROUTED");
     assertThat(http.as("liaison").get("/api/demands/" + json.get("trackingCode").asText()).json().get("id"))

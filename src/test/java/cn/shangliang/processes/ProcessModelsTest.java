@@ -56,7 +56,7 @@ class ProcessModelsTest {
     assertThat(file.getFileName().toString()).isEqualTo(process.getId() + ".bpmn");
     assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-      assertThat(node.getId()).matches("(StartEvent|EndEvent|UserTask|ServiceTask|BusinessRuleTask|SendTask|ScriptTask|"
+      assertThat(node.getId()).matches("(StartEvent|EndEvent|UserTask|ServiceTask|BusinessRuleTask|SendTask|ReceiveTask|ScriptTask|"
           + "CallActivity|SubProcess|Gateway|BoundaryEvent|IntermediateCatchEvent|IntermediateThrowEvent|Task)_[A-Z][A-Za-z0-9]+");
       assertThat(node.getName()).as(node.getId()).isNotBlank().matches(".*\\p{IsHan}.*");
     }

@@ -28,4 +28,13 @@ class MaskingTest {
     assertThat(masked).contains("139****4321", "110101********1234", "门牌号12号");
     assertThat(Masking.freeText("我叫张三丰，住在三组。", "张三丰")).isEqualTo("我叫张*，住在三组。");
   }
+
+  @org.junit.jupiter.api.Test
+  void aNameSomeoneGivesForThemselvesInFreeText_isMasked() {
+    org.assertj.core.api.Assertions.assertThat(Masking.freeText("我叫李四，电话13611112222。")).isEqualTo("我叫李*，电话136****2222。");
+    org.assertj.core.api.Assertions.assertThat(Masking.freeText("联系人：欧阳修 手机13912345678")).isEqualTo("联系人：欧* 手机139****5678");
+    org.assertj.core.api.Assertions.assertThat(Masking.freeText("本人王小明联系13800001111")).isEqualTo("本人王*联系138****1111");
+    org.assertj.core.api.Assertions.assertThat(Masking.freeText("我是村民，路面积水严重。")).as("no name, nothing masked")
+        .isEqualTo("我是村民，路面积水严重。");
+  }
 }

@@ -138,4 +138,64 @@ class PublicApiTest {
   static void assertNoPersonalData(String body) {
     for (String value : PERSONAL) assertThat(body).as("public output leaks " + value).doesNotContain(value);
   }
+
+  /**
+   * Real-looking personal data in every field a citizen or an official can fill, through every public output:
+   * the demand by tracking code, the board, the objection and evaluation answers, Open311 reads and the page.
+   */
+  @Test
+  void personalData_neverLeavesThroughAnyPublicOutput() {
+    limiter.reset();
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.OffsetDateTime.parse(
+        "2026-11-02T10:00:00+08:00").toInstant()));
+    try {
+      Map<String, Object> body = Demands.with(Demands.with(Demands.with(Demands.with(Demands.with(Demands.with(Demands.with(
+          Demands.body(), "category", "POLICY"), "scope", "HOUSEHOLD"), "answerableOnSite", true), "collectingMember", "member1"),
+          "submitter", Map.of("name", "张三丰", "phone", "13812341234")), "title", "张三丰咨询低保（电话13812341234）"),
+          "description", "我叫张三丰，电话13987654321，身份证110101199003071234，想咨询低保政策。");
+      String code = new Http(port).as("clerk").post("/api/demands", body).json().get("trackingCode").asText();
+      Steps steps = new Steps(engine, code).complete("UserTask_OnSiteAnswer", "member1", List.of("member"),
+          Map.of("resultText", "已向张三丰解答，可拨打13700009999咨询，或到民政所（13711112222）办理。"));
+      String noticeId = new Http(port).get("/api/public/demands/" + code).json().get("notice").get("id").asText();
+      Http.Response objection = new Http(port).post("/api/public/notices/" + noticeId + "/objections",
+          Map.of("reason", "我叫吴十，电话13711112222，身份证110101199003071234，答复不对。"));
+      assertThat(objection.status()).isEqualTo(201);
+      assertNoPersonalData(objection.body());
+      steps.complete("UserTask_ReviewObjection", "liaison", List.of("liaison-office"), Map.of("objectionDecision", "DISMISS",
+          "objectionAnswer", "已电话13700009999联系张三丰核实，答复无误。"));
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.OffsetDateTime.parse(
+          "2026-11-09T10:01:00+08:00").toInstant()));
+      steps.fireDueTimers();
+      Http.Response evaluation = new Http(port).post("/api/public/demands/" + code + "/evaluation",
+          Map.of("rating", "UNSATISFIED", "comment", "我是张三丰，13812341234，还没解决"));
+      assertThat(evaluation.status()).isEqualTo(201);
+      assertNoPersonalData(evaluation.body());
+
+      for (String path : List.of("/api/public/demands/" + code, "/api/public/notices?size=100", "/open311/v2/requests/" + code + ".json",
+          "/open311/v2/requests.json?service_request_id=" + code, "/public?code=" + code, "/public/public.js")) {
+        Http.Response response = new Http(port).get(path);
+        assertThat(response.status()).as(path).isEqualTo(200);
+        assertNoPersonalData(response.body());
+      }
+      JsonNode view = new Http(port).get("/api/public/demands/" + code).json();
+      assertThat(view.get("notice").get("objections").get(0).get("answer").asText()).contains("张*", "137****9999");
+      assertThat(view.get("title").asText()).isEqualTo("张*咨询低保（电话138****1234）");
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  /** The public page's header badge: nothing for visitors (and no login prompt), the unread count for staff. */
+  @Test
+  void theStaffBadge_isEmptyForVisitors_andCountsForStaff() {
+    Http.Response visitor = new Http(port).get("/api/public/staff-badge");
+    assertThat(visitor.status()).isEqualTo(200);
+    assertThat(visitor.header("www-authenticate")).isNull();
+    assertThat(visitor.json().get("loggedIn").asBoolean()).isFalse();
+    JsonNode staff = new Http(port).as("supervisor").get("/api/public/staff-badge").json();
+    assertThat(staff.get("loggedIn").asBoolean()).isTrue();
+    assertThat(staff.get("user").asText()).isEqualTo("supervisor");
+    assertThat(staff.get("unread").asInt()).isEqualTo(new Http(port).as("supervisor").get("/api/notifications/count").json()
+        .get("unread").asInt());
+  }
 }

@@ -118,4 +118,53 @@ class RulesReloadTest {
     assertThat(http().as("clerk").post("/api/routing/preview?at=2026-11-23T10:00:00%2B08:00",
         Demands.with(Demands.body(), "urgency", "URGENT")).json().get("deadline").asText()).isEqualTo("2026-11-27T17:30:00+08:00");
   }
+
+  @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.ProcessEngine engine;
+  @org.springframework.beans.factory.annotation.Autowired cn.shangliang.intake.IntakeService intake;
+  @org.springframework.beans.factory.annotation.Autowired cn.shangliang.consultation.VillageAssignments villages;
+
+  /** A deployment using the four-class scheme A/B/C/D changes only rules/proposals/reply-classes.yaml. */
+  @Test
+  void e_aFourClassReplyScheme_isSwitchedByDataOnly() throws IOException {
+    Path classes = RULES.resolve("proposals/reply-classes.yaml");
+    String three = Files.readString(classes);
+    Files.writeString(classes, """
+        scheme: 四类（A/B/C/D）
+        classes:
+          - code: A
+            label: 已解决或采纳
+            followUp: false
+          - code: B
+            label: 正在解决
+            followUp: true
+          - code: C
+            label: 列入计划逐步解决
+            followUp: true
+          - code: D
+            label: 因条件限制留作参考
+            followUp: false
+        """);
+    try {
+      assertThat(http().as("admin").post("/api/admin/rules/reload", "").status()).isEqualTo(200);
+      var walk = new cn.shangliang.support.ProposalWalk(engine, intake, villages);
+      var steps = walk.contact(walk.registeredAndAssigned(cn.shangliang.routing.Category.TRANSPORT, 30, "transport"),
+          "transport", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+      var reply = steps.task("UserTask_ProposalReply");
+      assertThat(engine.getTaskService().getVariable(reply.getId(), "replyClassOptions").toString())
+          .contains("\"D\"", "因条件限制留作参考");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> walk.reply(steps, "transport", "E"))
+          .hasMessageContaining("四类（A/B/C/D）");
+      walk.reply(steps, "transport", "C");
+      walk.evaluate(steps, "UserTask_ProposerEvaluation", "SATISFIED", null);
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(steps.code())
+          .processDefinitionKey("FollowUpReviewProcess").count()).as("C calls for follow-up in this scheme").isEqualTo(1);
+      JsonNode listed = http().as("proposals").get("/api/proposals?class=C&unit=transport").json();
+      assertThat(listed.findValuesAsText("replyClassLabel")).contains("C类（列入计划逐步解决）");
+      assertThat(http().as("proposals").get("/api/proposals?class=D").status()).isEqualTo(200);
+      assertThat(http().as("proposals").get("/api/proposals?class=E").status()).isEqualTo(400);
+    } finally {
+      Files.writeString(classes, three);
+      http().as("admin").post("/api/admin/rules/reload", "");
+    }
+  }
 }

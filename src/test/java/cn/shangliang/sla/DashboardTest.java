@@ -22,7 +22,7 @@ class DashboardTest {
     for (String user : new String[] {"supervisor", "leader", "admin"}) {
       Http.Response page = new Http(port).as(user).get("/dashboard");
       assertThat(page.status()).isEqualTo(200);
-      assertThat(page.body()).contains("督查督办", "/webjars/echarts/5.3.1/dist/echarts.min.js", "/dashboard/dashboard.js");
+      assertThat(page.body()).contains("督查督办", "/webjars/echarts/5.3.1/dist/echarts.min.js", "/dashboard/dashboard.js", "/dashboard/scorecard.js", "民主协商打分器");
     }
     assertThat(new Http(port).get("/webjars/echarts/5.3.1/dist/echarts.min.js").status()).isEqualTo(200);
     assertThat(new Http(port).as("supervisor").get("/dashboard/dashboard.js").body()).contains("/api/sla/summary");

@@ -91,7 +91,7 @@ public final class Http {
     if (user != null) {
       builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
     }
-    extraHeaders.forEach(builder::header);
+    extraHeaders.forEach(builder::setHeader);
     return builder;
   }
 

@@ -21,6 +21,10 @@ public final class Steps {
     this.trackingCode = trackingCode;
   }
 
+  public String code() {
+    return trackingCode;
+  }
+
   public Task task(String taskKey) {
     return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(trackingCode).taskDefinitionKey(taskKey)
         .singleResult();

@@ -1,0 +1,48 @@
+// A department's clerk in Tasklist (Chinese browser): logs in, sees the Chinese interface, finds the reply
+// task in 本组待办 with the matter on the card, opens it and reads the matter's context in the form.
+import { base, browser, journey, expect } from './lib.mjs';
+
+export default async function tasklist() {
+  const b = await browser();
+  try {
+    const context = await b.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    await journey('tasklist', context, [
+      ['login-page-in-chinese', async (page) => {
+        await page.goto(base + '/camunda/app/tasklist/');
+        await page.getByPlaceholder('用户名').waitFor();
+        await page.waitForTimeout(1500); // the login form is wired once the app has started
+      }],
+      ['logged-in-as-transport', async (page) => {
+        await page.getByPlaceholder('用户名').fill('transport');
+        await page.getByPlaceholder('密码').fill('transport');
+        await page.getByRole('button', { name: '登录' }).click();
+        await page.getByText('本组待办').first().waitFor();
+        const filters = await page.locator('body').innerText();
+        expect(filters.includes('我的待办') && filters.includes('即将到期') && filters.includes('已超期'), 'the daily filters');
+        expect(!filters.includes('待我督办'), 'a department does not see the supervisors\' filter');
+      }],
+      ['group-inbox-with-cards', async (page) => {
+        await page.getByText('本组待办').first().click();
+        const card = page.locator('.tasks-list li, [cam-tasks] li').filter({ hasText: '部门答复：村组道路坑洼积水' }).first();
+        await card.waitFor({ timeout: 15000 });
+        const text = await card.innerText();
+        expect(text.includes('受理编号') && text.includes('SL-') && text.includes('同庆沟村'), 'the card shows the matter: ' + text);
+      }],
+      ['task-with-its-context', async (page) => {
+        await page.locator('.tasks-list li, [cam-tasks] li').filter({ hasText: '部门答复：村组道路坑洼积水' }).first().click();
+        await page.getByText('诉求内容').first().waitFor({ timeout: 15000 });
+        const form = await page.locator('body').innerText();
+        expect(form.includes('认领') && form.includes('表单') && form.includes('历史'), 'the task view is in Chinese');
+        expect(form.includes('本任务办理时限') && form.includes('办理经过'), 'the deadline and the history are on top of the form');
+      }],
+      ['staff-badge-on-the-public-page', async (page) => {
+        await page.goto(base + '/public');
+        await page.locator('#staff').waitFor({ state: 'visible' });
+        expect((await page.locator('#staff').innerText()).includes('transport'), 'the logged-in clerk is recognised');
+      }],
+    ]);
+    await context.close();
+  } finally {
+    await b.close();
+  }
+}

@@ -1,0 +1,142 @@
+package cn.shangliang.inbox;
+
+import cn.shangliang.notifications.Notifications;
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * Every user task of every model says what it is about and tells whom it was given to: its name carries
+ * the matter ({@code 部门答复：村组道路坑洼积水}, the proposal's title once there is one), and a task assigned
+ * to someone by someone else notifies them. Added to all user tasks when the models are parsed, so a
+ * designer adds nothing to a model for it. Whoever the task is offered to may read its process instance
+ * (the variables Tasklist shows on the card), and nothing more.
+ */
+@Configuration(proxyBeanMethods = false)
+class TaskCards {
+  static final int TITLE_LENGTH = 30;
+
+  @Bean
+  AbstractProcessEnginePlugin taskCardsPlugin(@Lazy Notifications notifications, @Lazy cn.shangliang.intake.DemandQueries demands) {
+    TaskListener name = task -> {
+      name(task);
+      context(task, demands);
+      letCandidatesRead(task);
+    };
+    TaskListener assigned = task -> {
+      assigned(task, notifications);
+      letCandidatesRead(task);
+    };
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+          @Override
+          public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+            var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+            definition.addTaskListener(TaskListener.EVENTNAME_CREATE, name);
+            definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, assigned);
+          }
+        });
+      }
+    };
+  }
+
+  /** 部门答复 → 部门答复：村组道路坑洼积水 (the proposal's title where there is one). */
+  static void name(DelegateTask task) {
+    Object title = task.getVariable("proposalTitle");
+    if (title == null || title.toString().isBlank()) title = task.getVariable("demandTitle");
+    if (title == null || title.toString().isBlank() || task.getName() == null || task.getName().contains("：")) return;
+    String text = title.toString().strip();
+    if (text.length() > TITLE_LENGTH) text = text.substring(0, TITLE_LENGTH) + "…";
+    task.setName(task.getName() + "：" + text);
+  }
+
+  static final int HISTORY_LINES = 12;
+  static final int HISTORY_LENGTH = 1500;
+
+  /**
+   * What every form shows at the top (task-local, so each task keeps what was true when it was created): the
+   * current deadline and the matter's history so far, newest last.
+   */
+  static void context(DelegateTask task, cn.shangliang.intake.DemandQueries demands) {
+    task.setVariableLocal("taskDeadline", task.getDueDate() == null ? "无时限"
+        : cn.shangliang.sla.WorkingCalendar.inChina(task.getDueDate().toInstant()).format(DATE_TIME));
+    Object demandId = task.getVariable("demandId");
+    if (demandId == null) return;
+    var history = demands.view(demands.find(demandId.toString())).history();
+    StringBuilder text = new StringBuilder();
+    for (var entry : history.subList(Math.max(0, history.size() - HISTORY_LINES), history.size())) {
+      String line = entry.at().format(DATE_TIME) + "  " + entry.detail() + "\n";
+      if (text.length() + line.length() > HISTORY_LENGTH) break;
+      text.append(line);
+    }
+    task.setVariableLocal("taskHistory", text.toString().strip());
+  }
+
+  static final java.time.format.DateTimeFormatter DATE_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  /**
+   * Whoever a task is offered to may read its process instance — so Tasklist shows the matter's variables on
+   * the card — and no other instance (least privilege: a grant per instance and group or user).
+   */
+  static void letCandidatesRead(DelegateTask task) {
+    java.util.Set<String> groups = new java.util.LinkedHashSet<>();
+    java.util.Set<String> users = new java.util.LinkedHashSet<>();
+    for (var link : task.getCandidates()) {
+      if (link.getGroupId() != null) groups.add(link.getGroupId());
+      if (link.getUserId() != null) users.add(link.getUserId());
+    }
+    if (task.getAssignee() != null) users.add(task.getAssignee());
+    String instance = task.getProcessInstanceId();
+    var authorizations = task.getProcessEngineServices().getAuthorizationService();
+    org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(() -> {
+      for (String group : groups) grantRead(authorizations, instance, group, null);
+      for (String user : users) grantRead(authorizations, instance, null, user);
+      return null;
+    });
+  }
+
+  private static void grantRead(org.camunda.bpm.engine.AuthorizationService authorizations, String instance, String group,
+      String user) {
+    var query = authorizations.createAuthorizationQuery().resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE)
+        .resourceId(instance);
+    if ((group != null ? query.groupIdIn(group) : query.userIdIn(user)).count() > 0) return;
+    // granted earlier in this same command (create and assignment fire together), not yet flushed
+    boolean pending = org.camunda.bpm.engine.impl.context.Context.getCommandContext().getDbEntityManager()
+        .getCachedEntitiesByType(org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.class).stream()
+        .anyMatch(a -> instance.equals(a.getResourceId()) && a.getResourceType() == org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE.resourceType()
+            && (group != null ? group.equals(a.getGroupId()) : user.equals(a.getUserId())));
+    if (pending) return;
+    var grant = authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    if (group != null) grant.setGroupId(group);
+    else grant.setUserId(user);
+    grant.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE);
+    grant.setResourceId(instance);
+    grant.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+    authorizations.saveAuthorization(grant);
+  }
+
+  static void assigned(DelegateTask task, Notifications notifications) {
+    String assignee = task.getAssignee();
+    if (assignee == null) return;
+    var current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (current != null && assignee.equals(current.getUserId())) return; // took it themself
+    Object code = task.getVariable("trackingCode");
+    notifications.toUser(assignee, "ASSIGNMENT", "新任务：" + task.getName(),
+        "您有一项新任务「" + task.getName() + "」" + (task.getDueDate() == null ? "" : "，办理时限 "
+            + cn.shangliang.sla.WorkingCalendar.inChina(task.getDueDate().toInstant()).toLocalDateTime().toString().replace('T', ' ')
+                .substring(0, 16)) + "。", code == null ? null : code.toString());
+  }
+}

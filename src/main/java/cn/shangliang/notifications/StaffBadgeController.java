@@ -1,0 +1,34 @@
+package cn.shangliang.notifications;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The badge in the public page's header: anonymous visitors get {@code loggedIn: false} (never a login
+ * prompt), staff logged in to Tasklist their unread count. No personal data either way.
+ */
+@RestController
+@Tag(name = "提醒 Notifications")
+class StaffBadgeController {
+  record Badge(boolean loggedIn, String user, int unread) {}
+
+  private final Notifications notifications;
+
+  StaffBadgeController(Notifications notifications) {
+    this.notifications = notifications;
+  }
+
+  @GetMapping("/api/public/staff-badge")
+  @Operation(summary = "For page headers: whether the visitor is logged-in staff, and their unread notifications")
+  Badge badge() {
+    Authentication user = SecurityContextHolder.getContext().getAuthentication();
+    if (user == null || user instanceof AnonymousAuthenticationToken || !user.isAuthenticated()) return new Badge(false, null, 0);
+    return new Badge(true, user.getName(),
+        notifications.of(user.getName(), NotificationController.groups(user), true, Integer.MAX_VALUE).size());
+  }
+}

@@ -1,0 +1,201 @@
+package cn.shangliang.publicity;
+
+import cn.shangliang.intake.Demand;
+import cn.shangliang.intake.DemandQueries;
+import cn.shangliang.intake.DemandRecords;
+import cn.shangliang.intake.DemandStatus;
+import cn.shangliang.system.ConflictException;
+import cn.shangliang.system.NotFoundException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the public says back: objections to a notice while it is on the board, and the satisfaction
+ * evaluation each submitter owes after it. Both reach the matter's PublicityProcess as messages, in the
+ * same transaction as the record (a message nobody waits for refuses the request with 409 and writes nothing).
+ */
+@Service
+public class PublicResponses {
+  static final Duration EVALUATION_WINDOW = Duration.ofDays(15);
+
+  private final PublicityNoticeRepository notices;
+  private final ObjectionRepository objections;
+  private final SatisfactionEvaluationRepository evaluations;
+  private final DemandQueries demandQueries;
+  private final DemandRecords demands;
+  private final RuntimeService runtime;
+  private final Clock clock;
+
+  PublicResponses(PublicityNoticeRepository notices, ObjectionRepository objections, SatisfactionEvaluationRepository evaluations,
+      DemandQueries demandQueries, DemandRecords demands, RuntimeService runtime, Clock clock) {
+    this.notices = notices;
+    this.objections = objections;
+    this.evaluations = evaluations;
+    this.demandQueries = demandQueries;
+    this.demands = demands;
+    this.runtime = runtime;
+    this.clock = clock;
+  }
+
+  // ---- objections ----
+
+  @Transactional
+  public Objection object(long noticeId, String reason) {
+    PublicityNotice notice = notices.findById(noticeId).orElseThrow(() -> new NotFoundException("notice " + noticeId));
+    if (!notice.isOpen()) throw new ConflictException("公示已结束，不再受理异议");
+    Objection objection = objections.save(new Objection(noticeId, notice.getDemandId(), reason, clock.instant()));
+    try {
+      runtime.createMessageCorrelation(PublicityProcess.MESSAGE_OBJECTION).processInstanceBusinessKey(notice.getTrackingCode())
+          .setVariablesToTriggeredScope(Map.of("objectionId", objection.getId(), "objectionReason", Masking.freeText(reason)))
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new ConflictException("公示已结束，不再受理异议");
+    }
+    demands.event(notice.getDemandId(), "public", "OBJECTION_RAISED", "收到公示异议：" + Masking.freeText(reason), null);
+    return objection;
+  }
+
+  @Transactional
+  public Objection decide(long objectionId, boolean uphold, String answer, String actor) {
+    Objection objection = objections.findById(objectionId).orElseThrow(() -> new IllegalStateException("objection " + objectionId));
+    objection.decide(uphold ? Objection.Status.UPHELD : Objection.Status.DISMISSED, answer, actor, clock.instant());
+    demands.event(objection.getDemandId(), actor, uphold ? "OBJECTION_UPHELD" : "OBJECTION_DISMISSED",
+        (uphold ? "异议成立，转二次办理：" : "异议不成立：") + answer, null);
+    return objections.save(objection);
+  }
+
+  @Transactional
+  public void publishAnswer(long objectionId) {
+    Objection objection = objections.findById(objectionId).orElseThrow();
+    demands.event(objection.getDemandId(), "system", "OBJECTION_ANSWER_PUBLISHED", "异议答复已随公示公布", null);
+  }
+
+  /** An upheld objection: the notice leaves the board, objections still open go with the second handling. */
+  @Transactional
+  public void withdraw(long noticeId) {
+    PublicityNotice notice = notices.findById(noticeId).orElseThrow();
+    notice.withdraw(clock.instant());
+    for (Objection pending : objections.findByNoticeIdAndStatus(noticeId, Objection.Status.PENDING)) {
+      pending.decide(Objection.Status.SUPERSEDED, "异议成立，事项转二次办理，一并处理。", "system", clock.instant());
+    }
+    demands.event(notice.getDemandId(), "system", "PUBLICITY_WITHDRAWN", "公示撤回，事项转二次办理", DemandStatus.DEPARTMENT_HANDLING);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Objection> objectionsOf(long noticeId) {
+    return objections.findByNoticeIdOrderBySubmittedAtAscIdAsc(noticeId);
+  }
+
+  // ---- satisfaction ----
+
+  /** One evaluation per demand of the matter (merged duplicates included), due in 15 days. */
+  @Transactional
+  public List<SatisfactionEvaluation> open(long matterId, int round, String leadDepartment) {
+    Demand matter = demands.demand(matterId);
+    List<Demand> all = new ArrayList<>();
+    all.add(matter);
+    all.addAll(demandQueries.mergedInto(matter));
+    Instant now = clock.instant();
+    List<SatisfactionEvaluation> opened = new ArrayList<>();
+    for (Demand demand : all) {
+      if (evaluations.findByDemandIdAndRound(demand.getId(), round).isPresent()) continue;
+      opened.add(evaluations.save(new SatisfactionEvaluation(matterId, demand.getId(), round, leadDepartment, now,
+          now.plus(EVALUATION_WINDOW))));
+      demands.event(demand.getId(), "system", "EVALUATION_REQUESTED", "公示期满，请对办理结果进行满意度评价（15日内）",
+          demand.getId().equals(matterId) ? DemandStatus.EVALUATING : null);
+    }
+    return opened;
+  }
+
+  /** The evaluation due for this tracking code, if any. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<SatisfactionEvaluation> due(Demand demand) {
+    return evaluations.findFirstByDemandIdAndStatusOrderByRoundDesc(demand.getId(), SatisfactionEvaluation.Status.PENDING);
+  }
+
+  @Transactional
+  public SatisfactionEvaluation evaluate(String trackingCode, SatisfactionEvaluation.Rating rating, String comment) {
+    Demand demand = demandQueries.find(trackingCode);
+    SatisfactionEvaluation evaluation = due(demand)
+        .orElseThrow(() -> new ConflictException("该诉求目前没有待评价的办理结果"));
+    evaluation.answer(rating, comment, clock.instant());
+    evaluations.save(evaluation);
+    demands.event(demand.getId(), "public", "EVALUATED", "群众评价：" + rating.label()
+        + (comment == null || comment.isBlank() ? "" : "（" + Masking.freeText(comment, demand.getSubmitterName()) + "）"), null);
+    if (evaluations.countByMatterIdAndRoundAndStatus(evaluation.getMatterId(), evaluation.getRound(),
+        SatisfactionEvaluation.Status.PENDING) == 0) {
+      runtime.createMessageCorrelation(PublicityProcess.MESSAGE_EVALUATIONS_COMPLETE)
+          .processInstanceBusinessKey(demands.demand(evaluation.getMatterId()).getTrackingCode()).correlateAll();
+    }
+    return evaluation;
+  }
+
+  @Transactional
+  public int noAnswer(long matterId, int round) {
+    List<SatisfactionEvaluation> pending = evaluations.findByMatterIdAndRoundAndStatus(matterId, round,
+        SatisfactionEvaluation.Status.PENDING);
+    pending.forEach(e -> {
+      e.noAnswer();
+      demands.event(e.getDemandId(), "system", "EVALUATION_NO_ANSWER", "15日内未评价，记为未评价", null);
+    });
+    evaluations.saveAll(pending);
+    return pending.size();
+  }
+
+  @Transactional(readOnly = true)
+  public List<SatisfactionEvaluation> of(long matterId, int round) {
+    return evaluations.findByMatterIdAndRoundOrderByIdAsc(matterId, round);
+  }
+
+  /** Per lead department, of the evaluations answered in [from, to): {satisfied or basically satisfied, answered}. */
+  @Transactional(readOnly = true)
+  public Map<String, long[]> ratingsByDepartment(Instant from, Instant to) {
+    Map<String, long[]> result = new java.util.TreeMap<>();
+    for (SatisfactionEvaluation e : evaluations.answeredBetween(from, to)) {
+      if (e.getLeadDepartment() == null) continue;
+      long[] counts = result.computeIfAbsent(e.getLeadDepartment(), d -> new long[2]);
+      if (e.getRating() != SatisfactionEvaluation.Rating.UNSATISFIED) counts[0]++;
+      counts[1]++;
+    }
+    return result;
+  }
+
+  @Transactional(readOnly = true)
+  public List<SatisfactionEvaluation> ofDemand(long demandId) {
+    return evaluations.findByDemandIdOrderByRoundAsc(demandId);
+  }
+}
+
+interface ObjectionRepository extends JpaRepository<Objection, Long> {
+  List<Objection> findByNoticeIdAndStatus(Long noticeId, Objection.Status status);
+
+  List<Objection> findByNoticeIdOrderBySubmittedAtAscIdAsc(Long noticeId);
+}
+
+interface SatisfactionEvaluationRepository extends JpaRepository<SatisfactionEvaluation, Long> {
+  java.util.Optional<SatisfactionEvaluation> findByDemandIdAndRound(Long demandId, int round);
+
+  java.util.Optional<SatisfactionEvaluation> findFirstByDemandIdAndStatusOrderByRoundDesc(Long demandId,
+      SatisfactionEvaluation.Status status);
+
+  long countByMatterIdAndRoundAndStatus(Long matterId, int round, SatisfactionEvaluation.Status status);
+
+  List<SatisfactionEvaluation> findByMatterIdAndRoundAndStatus(Long matterId, int round, SatisfactionEvaluation.Status status);
+
+  List<SatisfactionEvaluation> findByMatterIdAndRoundOrderByIdAsc(Long matterId, int round);
+
+  List<SatisfactionEvaluation> findByDemandIdOrderByRoundAsc(Long demandId);
+
+  @org.springframework.data.jpa.repository.Query("select e from SatisfactionEvaluation e where e.answeredAt >= :from and e.answeredAt < :to")
+  List<SatisfactionEvaluation> answeredBetween(@org.springframework.data.repository.query.Param("from") Instant from,
+      @org.springframework.data.repository.query.Param("to") Instant to);
+}

@@ -1,0 +1,128 @@
+package cn.shangliang.scorecard;
+
+import cn.shangliang.sla.Csv;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 民主协商打分器: scores per matter, platform and township per period (year 2026, quarter 2026-Q3, month 2026-03). */
+@RestController
+@RequestMapping("/api/scorecard")
+@Tag(name = "协商打分器 Scorecard")
+@PreAuthorize("hasAnyAuthority('admin', 'supervisor', 'leadership', 'liaison-office', 'convenor')")
+class ScorecardController {
+  private final Scorecard scorecard;
+
+  ScorecardController(Scorecard scorecard) {
+    this.scorecard = scorecard;
+  }
+
+  record SchemeView(String name, double bonusCap, String coreMissedGrade, List<ScorecardScheme.Grade> grades,
+      List<IndicatorView> indicators, List<ItemView> bonus, Map<String, String> measures) {}
+
+  record IndicatorView(String key, String label, double weight, double full, List<ItemView> items, List<ItemView> deductions) {}
+
+  record ItemView(String key, String label, String measure, String test, double points, boolean core, boolean perOccurrence) {}
+
+  @GetMapping("/scheme")
+  @Operation(summary = "The scheme in force (rules/scorecard/scheme.yaml) and the measures an item may read")
+  SchemeView scheme() {
+    ScorecardScheme s = scorecard.scheme();
+    return new SchemeView(s.name(), s.bonusCap(), s.coreMissedGrade(), s.grades(),
+        s.indicators().stream().map(i -> new IndicatorView(i.key(), i.label(), i.weight(), i.full(), items(i.items()),
+            items(i.deductions()))).toList(), items(s.bonus()), new java.util.TreeMap<>(ScorecardScheme.MEASURES));
+  }
+
+  private static List<ItemView> items(List<ScoreItem> items) {
+    return items.stream().map(i -> new ItemView(i.getKey(), i.getLabel(), i.getMeasure(), i.test(), i.getPoints(), i.isCore(),
+        i.isPerOccurrence())).toList();
+  }
+
+  @GetMapping("/matters")
+  @Operation(summary = "Every matter first consulted in the period, best first, with the items that earned or lost points")
+  List<MatterScore> matters(@RequestParam(required = false) String period) {
+    return scorecard.matters(scorecard.period(period));
+  }
+
+  @GetMapping("/matters/{idOrCode}")
+  @Operation(summary = "One matter's score (404 when no meeting of it was recorded)")
+  MatterScore matter(@PathVariable String idOrCode) {
+    return scorecard.matter(idOrCode);
+  }
+
+  @GetMapping("/townships")
+  @Operation(summary = "Townships ranked by the mean score of their matters in the period")
+  Scorecard.Ranking townships(@RequestParam(required = false) String period) {
+    return scorecard.townships(scorecard.period(period));
+  }
+
+  @GetMapping("/platforms")
+  @Operation(summary = "Platforms ranked by the mean score of the matters met there in the period")
+  Scorecard.Ranking platforms(@RequestParam(required = false) String period) {
+    return scorecard.platforms(scorecard.period(period));
+  }
+
+  @GetMapping(value = "/matters.csv")
+  @Operation(summary = "The matters' scores as CSV (Excel opens it with Chinese intact)")
+  ResponseEntity<byte[]> mattersCsv(@RequestParam(required = false) String period) {
+    ScorePeriod p = scorecard.period(period);
+    ScorecardScheme scheme = scorecard.scheme();
+    List<String> header = new ArrayList<>(List.of("受理编号", "诉求标题", "乡镇（街道）", "村（社区）", "协商平台", "议事记录时间", "总分", "等次"));
+    scheme.indicators().forEach(i -> header.add(i.label() + "（" + ScoreFormat.number(i.weight()) + "）"));
+    header.addAll(List.of("加分", "核心项目未达到", "失分与扣分条目"));
+    List<List<Object>> rows = new ArrayList<>();
+    for (MatterScore s : scorecard.matters(p)) {
+      List<Object> row = new ArrayList<>(List.of(s.trackingCode(), s.title(), s.township(), s.village(),
+          Csv.orEmpty(s.platformName()), s.consultedAt() == null ? "" : s.consultedAt().atZone(cn.shangliang.sla.WorkingCalendar.CHINA)
+              .toLocalDateTime().toString().replace('T', ' '), s.total(), s.grade()));
+      s.indicators().forEach(i -> row.add(i.score()));
+      row.add(s.bonus());
+      row.add(String.join("；", s.coreMissed()));
+      row.add(s.items().stream().filter(i -> i.lost() > 0 || i.change() < 0)
+          .map(i -> i.label() + "（" + (i.change() < 0 ? ScoreFormat.number(i.change()) : "-" + ScoreFormat.number(i.lost()))
+              + "，实际：" + i.measured() + "）").collect(Collectors.joining("；")));
+      rows.add(row);
+    }
+    return Csv.download("协商打分-事项-" + p.label() + ".csv", header, rows);
+  }
+
+  @GetMapping(value = "/townships.csv")
+  @Operation(summary = "The township ranking as CSV")
+  ResponseEntity<byte[]> townshipsCsv(@RequestParam(required = false) String period) {
+    ScorePeriod p = scorecard.period(period);
+    return rankingCsv("乡镇（街道）", "协商打分-乡镇-" + p.label() + ".csv", scorecard.townships(p));
+  }
+
+  @GetMapping(value = "/platforms.csv")
+  @Operation(summary = "The platform ranking as CSV")
+  ResponseEntity<byte[]> platformsCsv(@RequestParam(required = false) String period) {
+    ScorePeriod p = scorecard.period(period);
+    return rankingCsv("协商平台", "协商打分-平台-" + p.label() + ".csv", scorecard.platforms(p));
+  }
+
+  private ResponseEntity<byte[]> rankingCsv(String what, String file, Scorecard.Ranking ranking) {
+    ScorecardScheme scheme = scorecard.scheme();
+    List<String> header = new ArrayList<>(List.of("名次", what, "乡镇（街道）", "事项数", "平均分", "最低分", "最高分", "等次"));
+    scheme.indicators().forEach(i -> header.add(i.label()));
+    header.add("失分最多的条目");
+    List<List<Object>> rows = new ArrayList<>();
+    for (Scorecard.Standing s : ranking.standings()) {
+      List<Object> row = new ArrayList<>(List.of(s.rank(), s.name(), s.township(), s.matters(), s.average(), s.lowest(),
+          s.highest(), s.grade()));
+      scheme.indicators().forEach(i -> row.add(Csv.orEmpty(s.indicators().get(i.label()))));
+      row.add(s.mostLost().stream().map(w -> w.label() + "（" + w.times() + "次）").collect(Collectors.joining("；")));
+      rows.add(row);
+    }
+    return Csv.download(file, header, rows);
+  }
+}

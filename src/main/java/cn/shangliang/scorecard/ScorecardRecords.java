@@ -1,0 +1,210 @@
+package cn.shangliang.scorecard;
+
+import cn.shangliang.platforms.Platforms;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the scorecard reads from the six steps' records: the consulted matters of a period (those whose first
+ * meeting was recorded in it) and, for each, every measure of {@link ScorecardScheme#MEASURES}, a few queries per
+ * batch of matters whatever their number.
+ */
+@Repository
+public class ScorecardRecords {
+  private static final int BATCH = 500;
+  private static final String MATTER_COLUMNS = "SELECT d.id, d.tracking_code, d.title, d.township, d.village, d.status,"
+      + " m.meeting_form, m.scheduled_for, m.notices_sent_at, m.participant_kinds, m.attending_members, m.opinions,"
+      + " m.agreement, m.attendance, m.platform_id, m.recorded_at, p.name, m.id"
+      + " FROM meeting m JOIN demand d ON d.id = m.demand_id LEFT JOIN platform p ON p.id = m.platform_id";
+
+  private final JdbcTemplate jdbc;
+  private final Platforms platforms;
+  private final Clock clock;
+
+  ScorecardRecords(JdbcTemplate jdbc, Platforms platforms, Clock clock) {
+    this.jdbc = jdbc;
+    this.platforms = platforms;
+    this.clock = clock;
+  }
+
+  private record Consulted(long id, String code, String title, String township, String village, String status, String form,
+      Instant scheduledFor, Instant noticesSentAt, String kinds, String members, String opinions, String agreement,
+      Integer attendance, Long platformId, Instant recordedAt, String platformName, long meetingId) {}
+
+  /** The matters first consulted (meeting recorded) in the period. */
+  @Transactional(readOnly = true)
+  public List<MatterFacts> consultedIn(ScorePeriod period) {
+    List<Consulted> rows = jdbc.query(MATTER_COLUMNS + " WHERE m.recorded_at IS NOT NULL"
+        + " AND m.recorded_at >= ? AND m.recorded_at < ? ORDER BY m.recorded_at, m.id", this::consulted,
+        Timestamp.from(period.from()), Timestamp.from(period.to()));
+    Map<Long, Consulted> first = new LinkedHashMap<>();
+    for (Consulted row : rows) first.putIfAbsent(row.id(), row);
+    // a matter met again in a later period belongs to the period of its first meeting
+    if (!first.isEmpty()) {
+      Set<Long> earlier = new HashSet<>();
+      for (List<Long> batch : batches(new ArrayList<>(first.keySet()))) {
+        earlier.addAll(jdbc.queryForList("SELECT DISTINCT demand_id FROM meeting WHERE recorded_at < ? AND demand_id IN ("
+            + marks(batch) + ")", Long.class, params(Timestamp.from(period.from()), batch)));
+      }
+      earlier.forEach(first::remove);
+    }
+    return facts(new ArrayList<>(first.values()));
+  }
+
+  /** One matter's facts, from its first recorded meeting; empty when it was never consulted at a meeting. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<MatterFacts> matter(long demandId) {
+    List<Consulted> rows = jdbc.query(MATTER_COLUMNS + " WHERE m.recorded_at IS NOT NULL AND d.id = ? ORDER BY m.recorded_at, m.id",
+        this::consulted, demandId);
+    return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(facts(List.of(rows.get(0))).get(0));
+  }
+
+  private Consulted consulted(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    long platform = rs.getLong(15);
+    Long platformId = rs.wasNull() ? null : platform;
+    Integer attendance = rs.getObject(14) == null ? null : rs.getInt(14);
+    return new Consulted(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+        rs.getString(7), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getString(10), rs.getString(11),
+        rs.getString(12), rs.getString(13), attendance, platformId, instant(rs.getTimestamp(16)), rs.getString(17), rs.getLong(18));
+  }
+
+  private List<MatterFacts> facts(List<Consulted> matters) {
+    Map<Long, Map<String, Object>> measures = new HashMap<>();
+    Set<Long> compliant = compliantPlatforms();
+    for (Consulted c : matters) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("investigated", false);
+      m.put("stakeholdersIdentified", 0);
+      m.put("noticeDaysBeforeMeeting", c.noticesSentAt() == null ? null
+          : Duration.between(c.noticesSentAt(), c.scheduledFor()).toMinutes() / (24.0 * 60));
+      m.put("participantKinds", codes(c.kinds()));
+      m.put("membersAttended", codes(c.members()).size());
+      m.put("attendance", c.attendance());
+      m.put("minutesRecorded", !blank(c.opinions()) && !blank(c.agreement()));
+      m.put("heldAtCompliantPlatform", c.platformId() != null && compliant.contains(c.platformId()));
+      m.put("meetingForm", c.form());
+      m.put("actionItems", 0);
+      m.put("lateReplies", 0);
+      m.put("slaBreaches", 0);
+      m.put("publicized", false);
+      m.put("satisfactionRate", null);
+      m.put("unsatisfied", 0);
+      m.put("objectionsUpheld", 0);
+      m.put("onlineOpinions", 0);
+      m.put("becameProposal", false);
+      m.put("solved", false);
+      measures.put(c.id(), m);
+    }
+    Timestamp now = Timestamp.from(clock.instant());
+    for (List<Long> batch : batches(matters.stream().map(Consulted::id).toList())) {
+      String in = " IN (" + marks(batch) + ")";
+      Object[] ids = batch.toArray();
+      jdbc.query("SELECT demand_id, stakeholders FROM investigation WHERE demand_id" + in + " ORDER BY recorded_at, id", rs -> {
+        Map<String, Object> m = measures.get(rs.getLong(1));
+        m.put("investigated", true);
+        m.put("stakeholdersIdentified", codes(rs.getString(2)).size());
+      }, ids);
+      count(measures, "actionItems", "SELECT d.demand_id, COUNT(a.position) FROM decision d JOIN action_item a"
+          + " ON a.decision_id = d.id WHERE d.demand_id" + in + " GROUP BY d.demand_id", ids);
+      count(measures, "lateReplies", "SELECT demand_id, COUNT(*) FROM reply_clock WHERE demand_id" + in
+          + " AND ((first_replied_at IS NULL AND due_at < ?) OR first_replied_at > due_at) GROUP BY demand_id",
+          params(batch, now));
+      count(measures, "slaBreaches", "SELECT demand_id, COUNT(*) FROM sla_breach WHERE demand_id" + in + " GROUP BY demand_id", ids);
+      count(measures, "objectionsUpheld", "SELECT demand_id, COUNT(*) FROM publicity_objection WHERE status = 'UPHELD'"
+          + " AND demand_id" + in + " GROUP BY demand_id", ids);
+      count(measures, "onlineOpinions", "SELECT r.demand_id, COUNT(o.id) FROM consultation_round r JOIN round_opinion o"
+          + " ON o.round_id = r.id WHERE r.demand_id" + in + " GROUP BY r.demand_id", ids);
+      jdbc.query("SELECT DISTINCT demand_id FROM publicity_notice WHERE demand_id" + in,
+          rs -> { measures.get(rs.getLong(1)).put("publicized", true); }, ids);
+      jdbc.query("SELECT DISTINCT pm.demand_id FROM proposal_matter pm JOIN proposal p ON p.id = pm.proposal_id"
+          + " WHERE p.registration_decision = 'REGISTER' AND pm.demand_id" + in,
+          rs -> { measures.get(rs.getLong(1)).put("becameProposal", true); }, ids);
+      Map<Long, int[]> lastRound = new HashMap<>(); // round, answered, satisfied, unsatisfied
+      jdbc.query("SELECT matter_id, handling_round, rating FROM satisfaction_evaluation WHERE matter_id" + in, rs -> {
+        int[] r = lastRound.computeIfAbsent(rs.getLong(1), id -> new int[4]);
+        int round = rs.getInt(2);
+        if (round > r[0]) Arrays.fill(r, 0);
+        if (round >= r[0]) {
+          r[0] = round;
+          String rating = rs.getString(3);
+          if (rating != null && !rating.equals("NO_ANSWER")) {
+            r[1]++;
+            if (!rating.equals("UNSATISFIED")) r[2]++;
+            else r[3]++;
+          }
+        }
+      }, ids);
+      lastRound.forEach((id, r) -> {
+        Map<String, Object> m = measures.get(id);
+        if (r[1] > 0) m.put("satisfactionRate", 100.0 * r[2] / r[1]);
+        m.put("unsatisfied", r[3]);
+      });
+    }
+    List<MatterFacts> facts = new ArrayList<>();
+    for (Consulted c : matters) {
+      Map<String, Object> m = measures.get(c.id());
+      m.put("solved", "CLOSED".equals(c.status()) && ((Integer) m.get("unsatisfied")) == 0);
+      facts.add(new MatterFacts(c.id(), c.code(), c.title(), c.township(), c.village(), c.platformId(), c.platformName(),
+          c.recordedAt(), m));
+    }
+    return facts;
+  }
+
+  private void count(Map<Long, Map<String, Object>> measures, String measure, String sql, Object... params) {
+    jdbc.query(sql, rs -> { measures.get(rs.getLong(1)).put(measure, rs.getInt(2)); }, params);
+  }
+
+  private Set<Long> compliantPlatforms() {
+    return platforms.list(null, null, true).stream().map(p -> Long.parseLong(p.id())).collect(Collectors.toSet());
+  }
+
+  private static List<String> codes(String text) {
+    if (blank(text)) return List.of();
+    return Arrays.stream(text.split("[,，、;；\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  private static List<List<Long>> batches(List<Long> ids) {
+    List<List<Long>> batches = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i += BATCH) batches.add(ids.subList(i, Math.min(ids.size(), i + BATCH)));
+    return batches;
+  }
+
+  private static String marks(List<Long> batch) {
+    return batch.stream().map(id -> "?").collect(Collectors.joining(","));
+  }
+
+  private static Object[] params(Object first, List<Long> batch) {
+    List<Object> all = new ArrayList<>();
+    all.add(first);
+    all.addAll(batch);
+    return all.toArray();
+  }
+
+  private static Object[] params(List<Long> batch, Object last) {
+    List<Object> all = new ArrayList<>(batch);
+    all.add(last);
+    return all.toArray();
+  }
+}

@@ -1,0 +1,59 @@
+/*
+ * Shangliang's admin configuration (served instead of the one in Camunda's webjar): Chinese by default for a
+ * Chinese browser (locales/zh.json), English as fallback, dates as yyyy-MM-dd HH:mm. The rest is Camunda's
+ * default (Camunda's config.js, Apache License 2.0), kept below as shipped.
+ */
+export default {
+  app: {
+    name: '系统管理',
+    vendor: '有事好商量'
+  },
+  dateFormat: {
+    normal: 'YYYY-MM-DD HH:mm',
+    long: 'YYYY-MM-DD HH:mm'
+  },
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'en'
+  },
+  // // change the app name and vendor
+  // app: {
+  //   name: 'Admin',
+  //   vendor: 'Company'
+  // },
+  // // custom libraries and scripts loading and initialization,
+  // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts
+  // customScripts: [
+  //   // If you have a folder called 'my-custom-script' (in the 'admin' folder)
+  //   // with a file called 'customScript.js' in it
+  //   // 'my-custom-script/customScript'
+  // ],
+  // requireJsConfig: {
+  //   // AngularJS module names
+  //   ngDeps: ['ui.bootstrap'],
+  //   // RequireJS configuration for a complete configuration documentation see:
+  //   // http://requirejs.org/docs/api.html#config
+  //   deps: ['jquery', 'custom-ui'],
+  //   paths: {
+  //     // if you have a folder called `custom-ui` (in the `admin` folder)
+  //     // with a file called `scripts.js` in it and defining the `custom-ui` AMD module
+  //     'custom-ui': 'custom-ui/scripts'
+  //   }
+  // },
+  // 'runtimeActivityInstanceMetrics': {
+  //   'display': true
+  // },
+  // 'historicActivityInstanceMetrics': {
+  //   'adjustablePeriod': true,
+  //   'period': {
+  //     'unit': 'day'
+  //   }
+  // },
+  // 'locales': {
+  //   'availableLocales': ['en', 'de'],
+  //   'fallbackLocale': 'en'
+  // },
+  // csrfCookieName: 'XSRF-TOKEN',
+  // disableWelcomeMessage: false,
+  // userOperationLogAnnotationLength: 4000
+};

@@ -1,0 +1,65 @@
+// 民主协商打分器 on the dashboard: rankings of townships and platforms, a chart of their indicator scores, the
+// matters' scores with every item that earned or lost points; reads /api/scorecard/*.
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const text = (value) => { const span = document.createElement('span'); span.textContent = value ?? ''; return span.innerHTML; };
+  const get = (path) => fetch(location.origin + path, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+      .then((r) => { if (!r.ok) throw new Error(path + ' ' + r.status); return r.json(); });
+  const chart = echarts.init($('scoreChart'));
+  window.addEventListener('resize', () => chart.resize());
+  let grades = [];
+  $('scoreYear').value = new Date().getFullYear();
+
+  const period = () => $('scoreYear').value + ($('scoreQuarter').value ? '-' + $('scoreQuarter').value : '');
+  const grade = (label) => `<span class="grade g${Math.max(0, grades.indexOf(label))}">${text(label)}</span>`;
+  const weak = (items) => items.map((w) => `${text(w.label)}（${w.times}）`).join('；');
+
+  async function load() {
+    const p = encodeURIComponent(period());
+    ['Townships', 'Platforms', 'Matters'].forEach((k) => { $('csv' + k).href = `/api/scorecard/${k.toLowerCase()}.csv?period=${p}`; });
+    const [scheme, townships, platforms, matters] = await Promise.all([get('/api/scorecard/scheme'),
+      get('/api/scorecard/townships?period=' + p), get('/api/scorecard/platforms?period=' + p), get('/api/scorecard/matters?period=' + p)]);
+    grades = scheme.grades.map((g) => g.label);
+    $('schemeName').textContent = scheme.name;
+    const indicators = scheme.indicators.map((i) => i.label);
+    const ranked = townships.standings;
+    chart.setOption({
+      tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}}, legend: {data: indicators},
+      grid: {left: 48, right: 16, bottom: 60}, xAxis: {type: 'category', data: ranked.map((s) => s.name), axisLabel: {rotate: ranked.length > 8 ? 30 : 0}},
+      yAxis: {type: 'value', name: '平均分'},
+      series: indicators.map((label) => ({name: label, type: 'bar', stack: 'score', data: ranked.map((s) => s.indicators[label])}))
+    }, true);
+    $('townshipRanking').tBodies[0].innerHTML = ranked.length === 0 ? '<tr><td colspan="7" class="empty">期内没有记录的协商会议</td></tr>'
+      : ranked.map((s) => `<tr><td>${s.rank}</td><td>${text(s.name)}</td><td>${s.matters}</td><td>${s.average}</td><td>${grade(s.grade)}</td>`
+        + `<td>${s.lowest}～${s.highest}</td><td>${weak(s.mostLost)}</td></tr>`).join('');
+    $('platformRanking').tBodies[0].innerHTML = platforms.standings.length === 0 ? '<tr><td colspan="7" class="empty">期内没有记录的协商会议</td></tr>'
+      : platforms.standings.map((s) => `<tr><td>${s.rank}</td><td>${text(s.name)}</td><td>${text(s.township)}</td><td>${s.matters}</td>`
+        + `<td>${s.average}</td><td>${grade(s.grade)}</td><td>${weak(s.mostLost)}</td></tr>`).join('');
+    $('matterCount').textContent = '（' + matters.length + '）';
+    $('matterScores').tBodies[0].innerHTML = matters.length === 0 ? '<tr><td colspan="6" class="empty">期内没有记录的协商会议</td></tr>'
+      : matters.map((m, i) => `<tr class="clickable" data-index="${i}"><td>${text(m.trackingCode)}</td><td>${text(m.title)}</td>`
+        + `<td>${text(m.township)}</td><td>${text(m.platformName || '—')}</td><td>${m.total}</td><td>${grade(m.grade)}</td></tr>`).join('');
+    document.querySelectorAll('#matterScores tr.clickable').forEach((row) =>
+      row.addEventListener('click', () => showMatter(matters[Number(row.dataset.index)], scheme)));
+  }
+
+  function showMatter(m, scheme) {
+    const indicatorLabel = Object.fromEntries(scheme.indicators.map((i) => [i.key, i.label]));
+    const rows = m.items.map((i) => {
+      const points = i.change !== 0 ? (i.change > 0 ? '+' : '') + i.change : (i.lost > 0 ? '-' + i.lost : '0');
+      const kind = i.kind === 'BONUS' ? '加分项' : (i.kind === 'DEDUCTION' ? '扣分项' : (i.core ? '核心项目' : ''));
+      return `<tr><td>${text(indicatorLabel[i.indicator] || '加分')}</td><td>${text(i.label)} <small>${kind}</small></td><td>${text(i.test)}</td>`
+        + `<td>${text(i.measured)}</td><td class="${i.met && i.change >= 0 ? 'met' : (i.lost > 0 || i.change < 0 ? 'lost' : '')}">${points}</td></tr>`;
+    }).join('');
+    const indicators = m.indicators.map((i) => `${text(i.label)} ${i.score}/${i.weight}`).join(' · ');
+    $('demand').querySelector('article').innerHTML = `<h2>${text(m.trackingCode)} ${text(m.title)}</h2>`
+      + `<p>${text(m.township)} ${text(m.village)} · ${text(m.platformName || '未在协商平台')} · 总分 <b>${m.total}</b> ${grade(m.grade)}</p>`
+      + `<p>${indicators} · 加分 ${m.bonus}</p>`
+      + (m.coreMissed.length ? `<p class="lost">核心项目未达到：${text(m.coreMissed.join('；'))}</p>` : '')
+      + `<table class="items"><thead><tr><th>指标</th><th>条目</th><th>标准</th><th>实际</th><th>得分</th></tr></thead><tbody>${rows}</tbody></table>`;
+    $('demand').showModal();
+  }
+
+  $('scorePeriod').addEventListener('submit', (e) => { e.preventDefault(); load(); });
+  load().catch((e) => { $('townshipRanking').tBodies[0].innerHTML = `<tr><td colspan="7" class="empty">加载失败：${text(e.message)}</td></tr>`; });
+})();

@@ -1,0 +1,56 @@
+// 协商平台: the registry with its "六有" status and this year's activity; the liaison office registers platforms and checks.
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const text = (v) => { const s = document.createElement('span'); s.textContent = v ?? ''; return s.innerHTML; };
+  const get = (path) => fetch(location.origin + path, {headers: {Accept: 'application/json'}, credentials: 'same-origin'})
+    .then((r) => { if (!r.ok) throw new Error('加载失败（' + r.status + '）'); return r.json(); });
+  const post = async (path, body) => {
+    const r = await fetch(location.origin + path, {method: 'POST', credentials: 'same-origin',
+      headers: {'Content-Type': 'application/json', Accept: 'application/json'}, body: JSON.stringify(body)});
+    const json = await r.json().catch(() => ({}));
+    if (r.ok) return json;
+    if (r.status === 403) throw new Error('只有政协工委和系统管理员可以登记和检查。');
+    throw new Error((json.errors || []).map((e) => e.message).join('；') || json.detail || '提交失败');
+  };
+  $('year').value = new Date().getFullYear();
+
+  async function load() {
+    const q = new URLSearchParams();
+    if ($('township').value.trim()) q.set('township', $('township').value.trim());
+    if ($('kind').value) q.set('kind', $('kind').value);
+    if ($('compliant').value) q.set('compliant', $('compliant').value);
+    const list = await get('/api/platforms?' + q);
+    const year = Number($('year').value) || new Date().getFullYear();
+    const rows = await Promise.all(list.map(async (p) => ({p, a: await get('/api/platforms/' + p.id + '/activity?year=' + year)})));
+    $('count').textContent = '（' + list.length + '）';
+    $('platforms').querySelector('tbody').innerHTML = rows.length === 0 ? '<tr><td colspan="9">没有符合条件的平台</td></tr>'
+      : rows.map(({p, a}) => `<tr><td>${text(p.name)}</td><td>${text(p.kindLabel)}</td><td>${text(p.township)} ${text(p.village || '')}</td>`
+        + `<td>${text(p.members.join('、') || '—')}</td><td><div class="six">${p.standard.map((s) =>
+          `<span class="${s.met === true ? 'met' : s.met === false ? 'unmet' : ''}" title="${text(s.evidence || '未检查')} ${text(s.checkedOn || '')}">${text(s.label)}</span>`).join('')}</div>`
+        + `<span class="${p.compliant ? 'ok' : 'no'}">${p.compliant ? '达标' : p.itemsMet + '/6'}</span></td>`
+        + `<td>${a.consultations}</td><td>${a.matters}</td><td>${a.solved}</td><td>${a.membersActive}</td></tr>`).join('');
+    $('check').elements.platform.innerHTML = list.map((p) => `<option value="${text(p.id)}">${text(p.name)}</option>`).join('');
+  }
+
+  function handle(form, send) {
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const msg = form.querySelector('.msg');
+      try {
+        await send(form.elements);
+        msg.className = 'msg done';
+        msg.textContent = '已保存。';
+        await load();
+      } catch (err) {
+        msg.className = 'msg error';
+        msg.textContent = err.message;
+      }
+    });
+  }
+  handle($('create'), (f) => post('/api/platforms', {name: f.name.value.trim(), kind: f.kind.value, township: f.township.value.trim(),
+    village: f.village.value.trim() || null, address: f.address.value.trim() || null}));
+  handle($('check'), (f) => post('/api/platforms/' + f.platform.value + '/checks', {item: f.item.value, met: f.met.value === 'true',
+    evidence: f.evidence.value.trim(), checkedOn: f.checkedOn.value}));
+  $('filter').addEventListener('submit', (e) => { e.preventDefault(); load().catch((err) => alert(err.message)); });
+  load().catch((err) => { $('platforms').querySelector('tbody').innerHTML = `<tr><td colspan="9">${text(err.message)}</td></tr>`; });
+})();

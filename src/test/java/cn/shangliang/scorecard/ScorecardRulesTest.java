@@ -1,0 +1,211 @@
+package cn.shangliang.scorecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.shangliang.routing.RoutingRules;
+import cn.shangliang.rules.RuleBase;
+import cn.shangliang.rules.RuleBaseLoader;
+import cn.shangliang.rules.RuleData;
+import cn.shangliang.system.DesignerFolder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** 民主协商打分器: rules/scorecard/ on fixtures — each indicator, deductions, bonus, weighting, a scheme change by data. */
+class ScorecardRulesTest {
+  @TempDir Path copy;
+
+  static RuleBase load(Path folder) {
+    List<RuleData<?>> kinds = new ArrayList<>(RoutingRules.dataKinds());
+    kinds.add(new ScorecardData());
+    return new RuleBaseLoader(kinds, Clock.systemUTC()).load(new DesignerFolder(folder, "rules"));
+  }
+
+  /** A matter whose records meet every item of the default scheme, and earn no bonus. */
+  static Map<String, Object> exemplary() {
+    Map<String, Object> m = new HashMap<>();
+    m.put("investigated", true);
+    m.put("stakeholdersIdentified", 3);
+    m.put("noticeDaysBeforeMeeting", 4.5);
+    m.put("participantKinds", List.of("MEMBERS", "VILLAGE_COMMITTEE", "RESIDENTS", "DEPARTMENTS", "EXPERTS"));
+    m.put("membersAttended", 2);
+    m.put("attendance", 30);
+    m.put("minutesRecorded", true);
+    m.put("heldAtCompliantPlatform", true);
+    m.put("meetingForm", "COURTYARD");
+    m.put("actionItems", 2);
+    m.put("lateReplies", 0);
+    m.put("slaBreaches", 0);
+    m.put("publicized", true);
+    m.put("satisfactionRate", 100.0);
+    m.put("unsatisfied", 0);
+    m.put("objectionsUpheld", 0);
+    m.put("onlineOpinions", 6);
+    m.put("becameProposal", false);
+    m.put("solved", false);
+    return m;
+  }
+
+  static MatterFacts matter(long id, Object... changes) {
+    Map<String, Object> m = exemplary();
+    for (int i = 0; i + 1 < changes.length; i += 2) m.put((String) changes[i], changes[i + 1]);
+    return new MatterFacts(id, "SL-" + id, "事项" + id, "中峰镇", "同庆沟村", null, null, Instant.parse("2026-03-01T02:00:00Z"), m);
+  }
+
+  static MatterScore score(RuleBase base, MatterFacts facts) {
+    return ScorecardEvaluator.evaluate(base, List.of(facts)).get(0);
+  }
+
+  static double indicator(MatterScore s, String key) {
+    return s.indicators().stream().filter(i -> i.key().equals(key)).findFirst().orElseThrow().score();
+  }
+
+  static MatterScore.ItemResult item(MatterScore s, String key) {
+    return s.items().stream().filter(i -> i.key().equals(key)).findFirst().orElseThrow();
+  }
+
+  final RuleBase real = load(Path.of("rules"));
+
+  @Test
+  void everyItemMet_isFullMarks_andTheGradeIsTheTop() {
+    MatterScore s = score(real, matter(1));
+    assertThat(s.total()).isEqualTo(100.0);
+    assertThat(s.grade()).isEqualTo("优秀");
+    assertThat(s.coreMissed()).isEmpty();
+    assertThat(s.indicators()).extracting(MatterScore.IndicatorScore::score).containsExactly(25.0, 35.0, 30.0, 10.0);
+    assertThat(s.items().stream().filter(i -> i.kind().equals("ITEM")).allMatch(MatterScore.ItemResult::met)).isTrue();
+  }
+
+  @Test
+  void eachIndicator_losesItsItemsShareOfItsWeight() {
+    // 议题调研论证 (25): stakeholders 40 of 100 points lost → 15
+    MatterScore research = score(real, matter(2, "stakeholdersIdentified", 1));
+    assertThat(indicator(research, "TOPIC_RESEARCH")).isEqualTo(15.0);
+    assertThat(research.total()).isEqualTo(90.0);
+    MatterScore.ItemResult lost = item(research, "STAKEHOLDERS_IDENTIFIED");
+    assertThat(lost.met()).isFalse();
+    assertThat(lost.lost()).isEqualTo(40.0);
+    assertThat(lost.measured()).isEqualTo("1");
+    assertThat(lost.test()).isEqualTo("≥ 2");
+    // 组织开展协商会议 (35): residents not invited → 25 of 100 lost → 26.25 → 26.3
+    MatterScore meeting = score(real, matter(3, "participantKinds", List.of("MEMBERS", "VILLAGE_COMMITTEE", "DEPARTMENTS")));
+    assertThat(indicator(meeting, "MEETING")).isEqualTo(26.3);
+    assertThat(item(meeting, "STAKEHOLDERS_INVITED").measured()).isEqualTo("MEMBERS、VILLAGE_COMMITTEE、DEPARTMENTS");
+    // 协商成果报送落实 (30): a late reply (30) and satisfaction below 90% (20) → 50 of 100 → 15
+    MatterScore results = score(real, matter(4, "lateReplies", 1, "satisfactionRate", 80.0));
+    assertThat(indicator(results, "RESULTS")).isEqualTo(15.0);
+    // nothing answered yet: the satisfaction item cannot be earned
+    assertThat(item(score(real, matter(5, "satisfactionRate", null)), "SATISFACTION").measured()).isEqualTo("—");
+    // 协商工作探索创新 (10): a council and no online round → 0
+    MatterScore innovation = score(real, matter(6, "meetingForm", "COUNCIL", "onlineOpinions", 0));
+    assertThat(indicator(innovation, "INNOVATION")).isZero();
+    assertThat(innovation.total()).isEqualTo(90.0);
+  }
+
+  @Test
+  void deductions_countEachOccurrence_andStopAtZero() {
+    MatterScore twice = score(real, matter(7, "slaBreaches", 2));
+    assertThat(item(twice, "SLA_BREACH").change()).isEqualTo(-10.0);
+    assertThat(indicator(twice, "RESULTS")).isEqualTo(27.0); // (100 - 10) / 100 × 30
+    MatterScore objection = score(real, matter(8, "objectionsUpheld", 1, "slaBreaches", 1));
+    assertThat(indicator(objection, "RESULTS")).isEqualTo(25.5); // (100 - 10 - 5) / 100 × 30
+    MatterScore floor = score(real, matter(9, "slaBreaches", 40, "lateReplies", 3, "actionItems", 0, "publicized", false,
+        "satisfactionRate", 10.0));
+    assertThat(indicator(floor, "RESULTS")).as("never below zero").isZero();
+    assertThat(item(floor, "SLA_BREACH").change()).isEqualTo(-200.0);
+  }
+
+  @Test
+  void bonus_addsOnTop_upToTheCap() {
+    MatterScore one = score(real, matter(10, "becameProposal", true));
+    assertThat(one.bonus()).isEqualTo(5.0);
+    assertThat(one.total()).isEqualTo(105.0);
+    MatterScore both = score(real, matter(11, "becameProposal", true, "solved", true));
+    assertThat(both.bonus()).isEqualTo(10.0);
+    assertThat(both.total()).isEqualTo(110.0);
+  }
+
+  @Test
+  void aCoreItemMissed_capsTheGrade() {
+    MatterScore noNotice = score(real, matter(12, "noticeDaysBeforeMeeting", 1.0, "becameProposal", true, "solved", true));
+    assertThat(noNotice.total()).isEqualTo(101.3); // 35 × 75% = 26.25 → 91.25 + 10
+    assertThat(noNotice.coreMissed()).containsExactly("会前至少3天发出事先知情通报");
+    assertThat(noNotice.grade()).isEqualTo("合格");
+    MatterScore weak = score(real, matter(13, "investigated", false, "stakeholdersIdentified", 0, "actionItems", 0,
+        "noticeDaysBeforeMeeting", null, "publicized", false));
+    assertThat(weak.total()).isEqualTo(51.3); // 0 + 26.25 + 15 + 10
+    assertThat(weak.grade()).isEqualTo("不合格");
+  }
+
+  @Test
+  void manyMatters_inOneSession_areScoredApart() {
+    List<MatterFacts> matters = new ArrayList<>();
+    for (int i = 0; i < 200; i++) matters.add(matter(100 + i, "slaBreaches", i % 3, "stakeholdersIdentified", i % 2 == 0 ? 3 : 1));
+    List<MatterScore> scores = ScorecardEvaluator.evaluate(real, matters);
+    for (int i = 0; i < 200; i++) {
+      double expected = 100 - (i % 2 == 0 ? 0 : 10) - (i % 3) * 1.5;
+      assertThat(scores.get(i).total()).as("matter %d", i).isEqualTo(expected);
+    }
+  }
+
+  void copyRules() throws IOException {
+    Path source = Path.of("rules");
+    try (Stream<Path> walk = Files.walk(source)) {
+      for (Path path : walk.toList()) {
+        Path to = copy.resolve(source.relativize(path).toString());
+        if (Files.isDirectory(path)) Files.createDirectories(to);
+        else Files.copy(path, to);
+      }
+    }
+  }
+
+  void edit(String from, String to) throws IOException {
+    Path scheme = copy.resolve("scorecard/scheme.yaml");
+    String text = Files.readString(scheme);
+    assertThat(text).contains(from);
+    Files.writeString(scheme, text.replace(from, to));
+  }
+
+  @Test
+  void theWeighting_andTheItems_changeByEditingTheSchemeOnly() throws IOException {
+    copyRules();
+    // research counts for less, the meeting for more; a new item asks for ten people at the meeting
+    edit("label: 议题调研论证\n    weight: 25", "label: 议题调研论证\n    weight: 15");
+    edit("label: 组织开展协商会议\n    weight: 35", "label: 组织开展协商会议\n    weight: 45");
+    edit("      - { key: MINUTES_RECORDED,", "      - { key: TEN_ATTEND, label: 参会人数不少于10人, measure: attendance, atLeast: 10, points: 20 }\n"
+        + "      - { key: MINUTES_RECORDED,");
+    edit("bonusCap: 10", "bonusCap: 6");
+    RuleBase edited = load(copy);
+    MatterScore s = score(edited, matter(20, "stakeholdersIdentified", 0, "attendance", 8, "becameProposal", true, "solved", true));
+    assertThat(indicator(s, "TOPIC_RESEARCH")).isEqualTo(9.0);   // 60 of 100 × 15
+    assertThat(indicator(s, "MEETING")).isEqualTo(37.5);         // 100 of 120 × 45
+    assertThat(item(s, "TEN_ATTEND").measured()).isEqualTo("8");
+    assertThat(s.bonus()).isEqualTo(6.0);
+    assertThat(s.total()).isEqualTo(9.0 + 37.5 + 30 + 10 + 6);
+    assertThat(score(real, matter(20, "stakeholdersIdentified", 0, "attendance", 8)).total()).as("the real scheme unchanged")
+        .isEqualTo(90.0);
+  }
+
+  @Test
+  void aBrokenScheme_isRefusedWithEveryProblemNamed() throws IOException {
+    copyRules();
+    edit("weight: 10", "weight: 20");
+    edit("measure: onlineOpinions", "measure: likes");
+    edit("{ key: PUBLICIZED, label: 办理结果公示, measure: publicized, atLeast: 1,",
+        "{ key: PUBLICIZED, label: 办理结果公示, measure: publicized, atLeast: 1, atMost: 3,");
+    assertThatThrownBy(() -> load(copy)).hasMessageContaining("scorecard/scheme.yaml")
+        .hasMessageContaining("weights add up to 110, not 100")
+        .hasMessageContaining("unknown measure 'likes'")
+        .hasMessageContaining("item PUBLICIZED: give exactly one of atLeast, atMost, includesAll, includesAny");
+  }
+}
