@@ -35,6 +35,29 @@ export default async function tasklist() {
         expect(form.includes('认领') && form.includes('表单') && form.includes('历史'), 'the task view is in Chinese');
         expect(form.includes('本任务办理时限') && form.includes('办理经过'), 'the deadline and the history are on top of the form');
       }],
+      ['stored-script-stays-text', async (page) => {
+        // a demand whose text carries markup: Tasklist's card and form and the public page show it as text, run nothing
+        const attack = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
+        const auth = { Authorization: 'Basic ' + Buffer.from('clerk:clerk').toString('base64'), 'Content-Type': 'application/json' };
+        const created = await (await fetch(base + '/api/demands', { method: 'POST', headers: auth, body: JSON.stringify({
+          title: '路灯不亮' + attack, description: '村口路灯不亮。' + attack, category: 'TRANSPORT', scope: 'VILLAGE', urgency: 'EMERGENCY',
+          channel: 'HOTLINE', township: '中峰镇', village: '同庆沟村', submitter: { name: '钱七', phone: '13700001234' },
+          answerableOnSite: false, needsPolicyChange: false, departmentsInvolved: 1, affectedPeople: 20 }) })).json();
+        expect(created.trackingCode, 'the demand is registered: ' + JSON.stringify(created));
+        await page.goto(base + '/camunda/app/tasklist/');
+        await page.getByText('本组待办').first().click();
+        const card = page.locator('.tasks-list li, [cam-tasks] li').filter({ hasText: '部门答复：路灯不亮' }).first();
+        await card.waitFor({ timeout: 15000 });
+        expect((await card.innerText()).includes('<img src=x'), 'the card shows the markup as text');
+        await card.click();
+        await page.getByText('诉求内容').first().waitFor({ timeout: 15000 });
+        await page.waitForTimeout(1200); // the form is imported twice
+        expect(await page.evaluate(() => window.__xss === undefined), 'nothing ran in Tasklist');
+        await page.goto(base + '/public?code=' + created.trackingCode);
+        await page.locator('#result h3').waitFor();
+        expect((await page.locator('#result h3').innerText()).includes('<script>'), 'the public page shows the markup as text');
+        expect(await page.evaluate(() => window.__xss === undefined), 'nothing ran on the public page');
+      }],
       ['staff-badge-on-the-public-page', async (page) => {
         await page.goto(base + '/public');
         await page.locator('#staff').waitFor({ state: 'visible' });

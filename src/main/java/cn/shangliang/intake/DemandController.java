@@ -1,7 +1,7 @@
 package cn.shangliang.intake;
 
-import cn.shangliang.routing.Departments;
 import cn.shangliang.routing.RouteResult;
+import cn.shangliang.system.DepartmentScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,7 +13,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,11 +73,8 @@ class DemandController {
 
   /** A user who is only department staff sees the demands routed to its department(s), nothing else. */
   private void checkDepartmentMayRead(Demand demand, Authentication user) {
-    List<String> groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-    boolean departmentOnly = !groups.isEmpty() && groups.stream().allMatch(g -> g.startsWith("dept-"));
-    if (groups.isEmpty() || departmentOnly
-        && queries.departmentsOf(demand).stream().map(Departments::groupOf).noneMatch(groups::contains)) {
+    DepartmentScope.of(user).filter(scope -> !scope.coversAny(queries.departmentsOf(demand))).ifPresent(scope -> {
       throw new AccessDeniedException("not a demand of this department");
-    }
+    });
   }
 }

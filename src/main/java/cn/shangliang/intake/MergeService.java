@@ -1,6 +1,9 @@
 package cn.shangliang.intake;
 
 import cn.shangliang.system.ConflictException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -16,6 +19,8 @@ class MergeService {
   private final DemandEventRepository events;
   private final RuntimeService runtimeService;
   private final Clock clock;
+
+  @PersistenceContext private EntityManager entityManager;
 
   MergeService(DemandQueries queries, DemandEventRepository events, RuntimeService runtimeService, Clock clock) {
     this.queries = queries;
@@ -33,6 +38,8 @@ class MergeService {
     if (target.getMergedIntoId() != null) throw new ConflictException(target.getTrackingCode() + " 已并入其他事项，请并入主事项");
     if (target.getStatus() == DemandStatus.HANDLED) throw new ConflictException(target.getTrackingCode() + " 已办结，不能再并入");
     if (!queries.mergedInto(demand).isEmpty()) throw new ConflictException(demand.getTrackingCode() + " 已有并入的诉求，不能再并入其他事项");
+    // the matter takes part too: a merge the other way at the same moment conflicts here instead of making a cycle
+    entityManager.lock(target, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     demand.setMergedIntoId(target.getId());
     demand.setStatus(DemandStatus.MERGED);
     if (demand.getProcessInstanceId() != null

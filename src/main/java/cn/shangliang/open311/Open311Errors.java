@@ -33,7 +33,8 @@ class Open311Errors {
 
   @ExceptionHandler({org.springframework.web.HttpMediaTypeNotSupportedException.class,
       org.springframework.http.converter.HttpMessageNotReadableException.class,
-      org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class})
+      org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+      org.springframework.security.web.firewall.RequestRejectedException.class})
   ResponseEntity<List<Map<String, Object>>> badRequest(Exception e) {
     return error(400, "the request is not form-encoded GeoReport v2: " + e.getClass().getSimpleName());
   }
@@ -45,6 +46,9 @@ class Open311Errors {
   }
 
   static ResponseEntity<List<Map<String, Object>>> error(int code, String description) {
-    return ResponseEntity.status(code).contentType(MediaType.APPLICATION_JSON).body(List.of(Map.of("code", code, "description", description)));
+    Map<String, Object> error = new java.util.LinkedHashMap<>(); // code first, as the specification's examples
+    error.put("code", code);
+    error.put("description", description);
+    return ResponseEntity.status(code).contentType(MediaType.APPLICATION_JSON).body(List.of(error));
   }
 }

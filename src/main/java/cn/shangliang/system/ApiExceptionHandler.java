@@ -98,6 +98,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return validation(List.of(new FieldError(e.getName(), "格式错误：" + e.getValue())));
   }
 
+  /** Spring Security's firewall refuses a parameter name or value only when the application reads it. */
+  @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+  ResponseEntity<Object> rejected(RuntimeException e) {
+    return problem(HttpStatus.BAD_REQUEST, "rejected", "Request rejected", "请求包含不被接受的参数名或字符", Map.of());
+  }
+
+  /** Spring MVC's own refusals (wrong content type, method) for Open311 clients in the GeoReport error form. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet
+        && servlet.getRequest().getRequestURI().startsWith("/open311/")) {
+      return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+          .body(List.of(Map.of("code", status.value(), "description", e.getMessage() == null ? "bad request" : e.getMessage())));
+    }
+    return super.handleExceptionInternal(e, body, headers, status, request);
+  }
+
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<Object> notFound(NotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "未找到：" + e.getMessage(), Map.of());
@@ -120,6 +138,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), Map.of());
   }
 
+  /**
+   * Somebody else changed the same record first (two completions of one task, a merge against a reply,
+   * a timer against a user): this request wrote nothing and may be sent again.
+   */
+  @ExceptionHandler({org.springframework.dao.OptimisticLockingFailureException.class,
+      org.springframework.dao.PessimisticLockingFailureException.class, org.camunda.bpm.engine.OptimisticLockingException.class})
+  ResponseEntity<Object> concurrentChange(RuntimeException e) {
+    log.info("Concurrent change refused: {}", e.toString());
+    ResponseEntity<Object> problem = problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
+        "该记录刚被他人修改，本次操作未生效，请刷新后重试", Map.of());
+    return ResponseEntity.status(HttpStatus.CONFLICT).header("Retry-After", "1")
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
+  }
+
   @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
   void security(RuntimeException e) {
     throw e; // Spring Security answers these (401/403) with problem JSON of its own
@@ -127,6 +159,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e) {
+    if (ConcurrentChange.is(e)) return concurrentChange(new IllegalStateException(e.toString(), e)); // a deadlock inside the engine
     log.error("Unexpected error", e);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error", "服务器内部错误，请稍后重试", Map.of());
   }

@@ -10,6 +10,17 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(ShangliangProperties.class)
 class PlatformConfiguration {
 
+  /** Tomcat's error page for requests it refuses itself: problem JSON, see {@link ProblemErrorReportValve}. */
+  @Bean
+  org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory>
+      problemErrorPages() {
+    return factory -> factory.addContextCustomizers(context -> {
+      if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+        host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+      }
+    });
+  }
+
   @Bean
   Clock clock() {
     return new EngineClock(WorkingCalendar.CHINA);

@@ -71,6 +71,16 @@ public final class Http {
     return send(builder(path).DELETE());
   }
 
+  /** POSTs the text as it is, with the Content-Type given through {@link #header}. */
+  public Response postRaw(String path, String body) {
+    return send(builder(path).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  /** PUTs the text as it is, with the Content-Type given through {@link #header}. */
+  public Response putRaw(String path, String body) {
+    return send(builder(path).PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
   public Response postForm(String path, String formEncoded) {
     return send(builder(path).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(formEncoded)));

@@ -1,0 +1,67 @@
+package cn.shangliang.system;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The error page for whatever ends in {@code sendError} outside our controllers (no handler for a
+ * path, a content type no mapping consumes, the security firewall): problem JSON (RFC 9457), the
+ * GeoReport error array under {@code /open311/}, or a short Chinese page for browsers. Replaces Spring
+ * Boot's error controller; never shows a stack trace or an exception's text.
+ */
+@Controller
+@RequestMapping("${server.error.path:/error}")
+class ProblemErrorController implements ErrorController {
+
+  @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> page(HttpServletRequest request) {
+    HttpStatus status = status(request);
+    String html = "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + status.value() + "</title></head>"
+        + "<body><h1>" + status.value() + " " + HtmlUtils.htmlEscape(message(status)) + "</h1><p><a href=\"/public\">返回公众页面</a></p></body></html>";
+    return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8)).body(html);
+  }
+
+  @RequestMapping
+  ResponseEntity<Object> error(HttpServletRequest request) {
+    HttpStatus status = status(request);
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    if (uri != null && uri.toString().startsWith("/open311/")) {
+      return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+          .body(List.of(Map.of("code", status.value(), "description", status.getReasonPhrase())));
+    }
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message(status));
+    problem.setType(URI.create("about:blank"));
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  private static HttpStatus status(HttpServletRequest request) {
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
+    return status == null ? HttpStatus.NOT_FOUND : status; // asked for directly: there is no such page
+  }
+
+  private static String message(HttpStatus status) {
+    return switch (status) {
+      case NOT_FOUND -> "未找到该地址";
+      case METHOD_NOT_ALLOWED -> "不支持该请求方法";
+      case UNSUPPORTED_MEDIA_TYPE -> "不支持该请求内容类型";
+      case NOT_ACCEPTABLE -> "无法提供所要求的响应格式";
+      case BAD_REQUEST -> "请求无效";
+      case UNAUTHORIZED -> "需要登录";
+      case FORBIDDEN -> "当前用户无权执行此操作";
+      case PAYLOAD_TOO_LARGE -> "请求内容过大";
+      default -> status.is5xxServerError() ? "服务器内部错误，请稍后重试" : status.getReasonPhrase();
+    };
+  }
+}

@@ -1,0 +1,216 @@
+package cn.shangliang.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shangliang.support.Http;
+import cn.shangliang.support.PlatformTest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+/**
+ * The authorization matrix (issue #8): every endpoint Spring maps, asked by anonymous and by each demo
+ * role of API.md. Anonymous gets in only where API.md says public; a role gets 403 where it has no
+ * business and never 401/403 where it has. The table below is the reference: a new endpoint fails
+ * this test until somebody decides who may call it. Object-level checks (a department and another
+ * department's records) and Camunda's REST API are in {@link ObjectAccessTest}.
+ */
+@PlatformTest
+class AuthorizationMatrixTest {
+  /** The demo users of API.md and their groups. */
+  static final Map<String, Set<String>> USERS = new LinkedHashMap<>();
+
+  static {
+    USERS.put("admin", Set.of("admin"));
+    USERS.put("clerk", Set.of("intake"));
+    USERS.put("member1", Set.of("member"));
+    USERS.put("liaison", Set.of("liaison-office"));
+    USERS.put("convenor", Set.of("convenor"));
+    USERS.put("transport", Set.of("dept-transport"));
+    USERS.put("housing", Set.of("dept-housing"));
+    USERS.put("water", Set.of("dept-water"));
+    USERS.put("township", Set.of("dept-township"));
+    USERS.put("proposals", Set.of("proposal-committee"));
+    USERS.put("supervisor", Set.of("supervisor"));
+    USERS.put("leader", Set.of("leadership"));
+  }
+
+  private static final String SCORE = "admin supervisor leadership liaison-office convenor";
+  private static final String SLA = "supervisor leadership admin liaison-office";
+  private static final String OFFICE = "admin liaison-office";
+  private static final String OVERSEERS = "admin liaison-office leadership supervisor";
+
+  /** Who may call what: {@code public} (anonymous too), {@code staff} (any login) or the groups allowed. */
+  static final String MATRIX = """
+      GET    /api/demands/{id}                                staff
+      POST   /api/demands                                     intake member liaison-office admin
+      POST   /api/demands/{id}/merge                          intake liaison-office admin
+      POST   /api/routing/preview                             staff
+      GET    /api/calendar/deadline                           staff
+      GET    /api/sla/breaches                                SLA
+      GET    /api/sla/breaches.csv                            SLA
+      GET    /api/sla/due-soon                                SLA
+      GET    /api/sla/summary                                 SLA
+      GET    /api/sla/summary.csv                             SLA
+      GET    /api/notifications                               staff
+      GET    /api/notifications/count                         staff
+      POST   /api/notifications/{id}/read                     staff
+      GET    /api/proposals                                   staff
+      GET    /api/proposals/{idOrNumber}                      staff
+      GET    /api/proposals/statistics                        staff
+      GET    /api/members/activity                            OVERSEERS
+      GET    /api/members/{id}/activity                       OVERSEERS
+      GET    /api/platforms                                   staff
+      POST   /api/platforms                                   OFFICE
+      GET    /api/platforms/{id}                              staff
+      PUT    /api/platforms/{id}/members                      OFFICE
+      POST   /api/platforms/{id}/checks                       OFFICE
+      GET    /api/platforms/{id}/activity                     staff
+      GET    /api/village-assignments                         staff
+      PUT    /api/village-assignments                         OFFICE
+      DELETE /api/village-assignments                         OFFICE
+      GET    /api/demands/{idOrCode}/online-round             admin convenor liaison-office supervisor leadership
+      POST   /api/demands/{idOrCode}/online-round/invitations admin convenor
+      POST   /api/demands/{idOrCode}/online-round/close       admin convenor
+      GET    /api/scorecard/scheme                            SCORE
+      GET    /api/scorecard/matters                           SCORE
+      GET    /api/scorecard/matters/{idOrCode}                SCORE
+      GET    /api/scorecard/matters.csv                       SCORE
+      GET    /api/scorecard/townships                         SCORE
+      GET    /api/scorecard/townships.csv                     SCORE
+      GET    /api/scorecard/platforms                         SCORE
+      GET    /api/scorecard/platforms.csv                     SCORE
+      GET    /api/admin/rules                                 admin
+      POST   /api/admin/rules/reload                          admin
+      GET    /api/admin/open311-keys                          admin
+      POST   /api/admin/open311-keys                          admin
+      DELETE /api/admin/open311-keys/{id}                     admin
+      GET    /api/public/demands/{trackingCode}               public
+      POST   /api/public/demands                              public
+      POST   /api/public/demands/{trackingCode}/evaluation    public
+      GET    /api/public/notices                              public
+      POST   /api/public/notices/{noticeId}/objections        public
+      GET    /api/public/rounds/{token}                       public
+      POST   /api/public/rounds/{token}/opinions              public
+      GET    /api/public/staff-badge                          public
+      GET    /open311/v2/services.json                        public
+      GET    /open311/v2/services/{code}.json                 public
+      GET    /open311/v2/requests.json                        public
+      POST   /open311/v2/requests.json                        public
+      GET    /open311/v2/requests/{id}.json                   public
+      GET    /public                                          public
+      GET    /dashboard                                       supervisor leadership admin
+      GET    /platforms                                       staff
+      GET    /v3/api-docs                                     public
+      GET    /v3/api-docs.yaml                                public
+      GET    /v3/api-docs/swagger-config                      public
+      GET    /swagger-ui.html                                 public
+      GET    /error                                           public
+      GET    /actuator                                        admin supervisor
+      GET    /actuator/health                                 public
+      GET    /actuator/health/**                              public
+      GET    /actuator/info                                   admin supervisor
+      GET    /actuator/prometheus                             admin supervisor
+      GET    /actuator/metrics                                admin supervisor
+      GET    /actuator/metrics/{requiredMetricName}           admin supervisor
+      """;
+
+  @LocalServerPort int port;
+  @Autowired ApplicationContext context;
+
+  record Endpoint(String method, String path) {
+    @Override
+    public String toString() {
+      return method + " " + path;
+    }
+  }
+
+  static Map<Endpoint, String> matrix() {
+    Map<Endpoint, String> matrix = new LinkedHashMap<>();
+    MATRIX.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(line -> {
+      String[] parts = line.split("\\s+", 3);
+      String who = switch (parts[2]) {
+        case "SCORE" -> SCORE;
+        case "SLA" -> SLA;
+        case "OFFICE" -> OFFICE;
+        case "OVERSEERS" -> OVERSEERS;
+        default -> parts[2];
+      };
+      matrix.put(new Endpoint(parts[0], parts[1]), who);
+    });
+    return matrix;
+  }
+
+  /** Every endpoint the application maps, from every MVC handler mapping (controllers, actuator, springdoc). */
+  Set<Endpoint> mapped() {
+    Set<Endpoint> endpoints = new TreeSet<>(java.util.Comparator.comparing(Endpoint::toString));
+    for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+      for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+        Set<String> methods = info.getMethodsCondition().getMethods().stream().map(Enum::name).collect(Collectors.toSet());
+        if (methods.isEmpty()) methods = Set.of("GET"); // mapped for every method (the error page)
+        for (String pattern : info.getPatternValues()) {
+          for (String method : methods) endpoints.add(new Endpoint(method, pattern));
+        }
+      }
+    }
+    return endpoints;
+  }
+
+  @Test
+  void everyMappedEndpoint_isInTheMatrix_andTheMatrixHasNoStaleRows() {
+    Set<Endpoint> inMatrix = matrix().keySet();
+    assertThat(mapped()).as("endpoints nobody has classified: add them to MATRIX").isSubsetOf(inMatrix);
+    assertThat(inMatrix).as("rows for endpoints that no longer exist").isSubsetOf(mapped());
+  }
+
+  @Test
+  void everyEndpoint_againstEveryRole() {
+    Http http = new Http(port);
+    List<String> wrong = new ArrayList<>();
+    for (var row : matrix().entrySet()) {
+      Endpoint endpoint = row.getKey();
+      String who = row.getValue();
+      String path = endpoint.path().replaceAll("\\{[^}]+}", "0").replace("/**", "/liveness");
+      Http.Response anonymous = call(http, endpoint.method(), path);
+      boolean isPublic = who.equals("public");
+      if (isPublic ? anonymous.status() == 401 || anonymous.status() == 403 : anonymous.status() != 401) {
+        wrong.add("anonymous " + endpoint + " -> " + anonymous.status());
+      }
+      if (!isPublic && path.startsWith("/api/") && !String.valueOf(anonymous.header("content-type")).startsWith("application/problem+json")) {
+        wrong.add("anonymous " + endpoint + " is not problem JSON: " + anonymous.header("content-type"));
+      }
+      boolean errorPage = endpoint.path().equals("/error"); // answers with the status of the error it renders: none, 500
+      if (anonymous.status() >= 500 && !errorPage) wrong.add("anonymous " + endpoint + " -> " + anonymous.status() + " " + anonymous.body());
+      for (var user : USERS.entrySet()) {
+        boolean allowed = isPublic || who.equals("staff") || Stream.of(who.split(" ")).anyMatch(user.getValue()::contains);
+        Http.Response response = call(http.as(user.getKey()), endpoint.method(), path);
+        boolean refused = response.status() == 401 || response.status() == 403;
+        if (allowed == refused || response.status() >= 500 && !errorPage) {
+          wrong.add(user.getKey() + " " + endpoint + " -> " + response.status() + (response.status() >= 500 ? " " + response.body() : ""));
+        }
+      }
+    }
+    assertThat(wrong).as("calls answered against the matrix").isEmpty();
+  }
+
+  static Http.Response call(Http http, String method, String path) {
+    return switch (method) {
+      case "GET" -> http.get(path);
+      case "POST" -> http.post(path, "{}");
+      case "PUT" -> http.put(path, "{}");
+      case "DELETE" -> http.delete(path);
+      default -> throw new IllegalArgumentException(method);
+    };
+  }
+}
