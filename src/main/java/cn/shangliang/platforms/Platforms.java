@@ -36,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Platforms {
+  /** No platform was checked before the method existed; also keeps dates every database can store. */
+  private static final LocalDate EARLIEST_CHECK = LocalDate.of(2000, 1, 1);
   private final PlatformRepository platforms;
   private final PlatformMemberRepository members;
   private final PlatformCheckRepository checks;
@@ -130,7 +132,7 @@ public class Platforms {
       errors.add(error("evidence", "请写明依据（2到1000字）"));
     }
     LocalDate today = clock.instant().atZone(WorkingCalendar.CHINA).toLocalDate();
-    if (on == null || on.isAfter(today)) errors.add(error("checkedOn", "检查日期不能为空或晚于今天"));
+    if (on == null || on.isAfter(today) || on.isBefore(EARLIEST_CHECK)) errors.add(error("checkedOn", "检查日期不能为空，须在2000年以后且不晚于今天"));
     if (!errors.isEmpty()) throw new InvalidRequestException(errors);
     checks.save(new Check(id, i, met, evidence.strip(), on, actor, clock.instant()));
     return view(p);
