@@ -304,7 +304,9 @@ class FuzzTest {
             .processInstanceBusinessKey(round).count() > 0).findFirst().orElseThrow().getValue();
     List<String> tokens = token.lines().map(l -> l.substring(l.indexOf("round=") + 6)).toList();
     Http admin = new Http(port).as("admin");
-    String platform = admin.post("/api/platforms", platform()).json().get("id").asText();
+    Map<String, Object> own = platform();
+    own.put("name", "模糊测试议事室" + java.util.UUID.randomUUID().toString().substring(0, 6)); // a database kept from an earlier run has the plain name
+    String platform = admin.post("/api/platforms", own).json().get("id").asText();
     String key = admin.post("/api/admin/open311-keys", Map.of("name", "模糊测试")).json().get("key").asText();
     String throwawayKey = admin.post("/api/admin/open311-keys", Map.of("name", "模糊测试（作废）")).json().get("id").asText();
     String mergeFrom = clerk.post("/api/demands", Demands.body()).json().get("trackingCode").asText();
