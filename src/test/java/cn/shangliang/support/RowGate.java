@@ -59,9 +59,15 @@ public final class RowGate implements AutoCloseable {
         if (Instant.now().isAfter(until)) {
           throw new AssertionError("fewer than " + count + " transactions reached the gate; sessions: " + sessions(probe, h2));
         }
-        Thread.onSpinWait();
+        // InnoDB refreshes innodb_trx only when it was last read more than 0.1 s ago: polled faster, it
+        // never changes (what kept this gate shut on MariaDB). Polling, not a sleep that decides the order.
+        if (h2) Thread.onSpinWait();
+        else Thread.sleep(150);
       }
     } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
   }
@@ -83,6 +89,20 @@ public final class RowGate implements AutoCloseable {
         : "select trx_id, trx_state, trx_query from information_schema.innodb_trx";
     try (PreparedStatement statement = probe.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
       while (rows.next()) text.append("\n  ").append(rows.getString(1)).append(" ").append(rows.getString(2)).append(" ").append(rows.getString(3));
+    }
+    if (!h2) {
+      try (PreparedStatement statement = probe.prepareStatement(
+          "select id, command, state, info from information_schema.processlist where command <> 'Sleep'"); ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) text.append("\n  process ").append(rows.getString(1)).append(" ").append(rows.getString(2)).append(" ")
+            .append(rows.getString(3)).append(" ").append(rows.getString(4));
+      }
+      Thread.getAllStackTraces().forEach((thread, stack) -> {
+        if (thread.getName().startsWith("http-nio") && java.util.Arrays.stream(stack).anyMatch(f -> f.getClassName().startsWith("cn.shangliang")
+            || f.getClassName().startsWith("org.camunda"))) {
+          text.append("\n  thread ").append(thread.getName()).append(" ").append(thread.getState());
+          java.util.Arrays.stream(stack).limit(25).forEach(f -> text.append("\n    ").append(f));
+        }
+      });
     }
     if (h2) {
       Thread.getAllStackTraces().forEach((thread, stack) -> {

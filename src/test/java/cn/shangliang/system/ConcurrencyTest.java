@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,10 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Races with one winner (issue #8), each forced into its worst interleaving by a {@link RowGate}: both
  * contenders have read and wait to write the same row when the gate opens. The loser gets 409 (or the
  * first answer again, for a repeated intake), never a 500, and nothing half-written stays behind.
- * H2 only for now: on MariaDB the gate never saw the contenders waiting (30 s each) — see the note of
- * session 4 and docs/RELIABILITY.md.
+ * Runs on H2 and, under {@code -Pmysql}, on MariaDB/MySQL, where the gate watches InnoDB's lock waits.
  */
-@Tag("h2-only")
 @PlatformTest
 class ConcurrencyTest {
   private static final ObjectMapper JSON = new ObjectMapper();
