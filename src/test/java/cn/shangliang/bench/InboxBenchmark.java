@@ -45,6 +45,8 @@ class InboxBenchmark {
   static final int OPEN = Integer.getInteger("bench.inbox.open", OPEN_DEFAULT);
   static final int COMPLETED = Integer.getInteger("bench.inbox.completed", 50_000);
   static final int QUERIES = Integer.getInteger("bench.inbox.queries", 200);
+  /** Groups the open tasks are spread over (the department groups, padded with bench groups). */
+  static final int GROUPS = Integer.getInteger("bench.inbox.groups", 20);
   static final String PROCESS = "InboxBenchProcess";
   /** Columns holding ids of the copied rows: they get the copy's suffix, so the copies refer to each other. */
   static final Set<String> ID_COLUMNS = Set.of("ID_", "PROC_INST_ID_", "PROCESS_INSTANCE_ID_", "EXECUTION_ID_", "TASK_ID_",
@@ -76,7 +78,7 @@ class InboxBenchmark {
     }
     List<String> groups = new ArrayList<>(engine.getIdentityService().createGroupQuery().list().stream()
         .map(g -> g.getId()).filter(id -> id.startsWith("dept-")).sorted().toList());
-    while (groups.size() < 20) groups.add("bench-" + groups.size());
+    while (groups.size() < GROUPS) groups.add("bench-" + groups.size());
     engine.getRepositoryService().createDeployment().name("inbox-bench").addModelInstance(PROCESS + ".bpmn",
         Bpmn.createExecutableProcess(PROCESS).name("收件箱基准").camundaHistoryTimeToLive(365).startEvent()
             .userTask("UserTask_BenchReply").name("部门答复").camundaCandidateGroups("${group}").camundaDueDate("${due}")
@@ -111,8 +113,8 @@ class InboxBenchmark {
       }
     }
     long openTasks = engine.getTaskService().createTaskQuery().count();
-    Figures.report(String.format("inbox    data: %d open tasks in %d groups, %d history rows, filled in %.0f s",
-        openTasks, groups.size(), rows, (System.nanoTime() - fill) / 1e9));
+    Figures.report(String.format("inbox    data: %d open tasks in %d groups (%d each), %d history rows, filled in %.0f s",
+        openTasks, groups.size(), openTasks / groups.size(), rows, (System.nanoTime() - fill) / 1e9));
     assertThat(openTasks).isGreaterThanOrEqualTo(OPEN);
 
     Http water = new Http(port).as("water");
@@ -123,7 +125,8 @@ class InboxBenchmark {
     measure("本组待办 filter, count", () -> water.get("/engine-rest/filter/" + filter + "/count"), -1);
     measure("candidate group dept-water by due date, page of 15", () -> water.get(candidate), 15);
     measure("candidate group dept-water, count", () -> water.get("/engine-rest/task/count?candidateGroup=dept-water"), -1);
-    measure("candidate group dept-water, page 100 (offset 1500)", () -> water.get(candidate.replace("firstResult=0", "firstResult=1500")), 15);
+    int deep = OPEN / GROUPS / 2;
+    measure("candidate group dept-water, page at offset " + deep, () -> water.get(candidate.replace("firstResult=0", "firstResult=" + deep)), 15);
 
     // completing: the oldest task of the inbox each time, as the department user
     long[] nanos = new long[QUERIES];
@@ -144,7 +147,7 @@ class InboxBenchmark {
   }
 
   void measure(String label, Call call, int expectedSize) {
-    for (int i = 0; i < 20; i++) call.send();
+    for (int i = 0; i < Math.min(20, QUERIES / 4 + 1); i++) call.send();
     long[] nanos = new long[QUERIES];
     for (int i = 0; i < QUERIES; i++) {
       long t0 = System.nanoTime();
@@ -152,7 +155,7 @@ class InboxBenchmark {
       nanos[i] = System.nanoTime() - t0;
       assertThat(response.status()).as(response.body()).isEqualTo(200);
       if (expectedSize > 0) assertThat(response.json().size()).as(label).isEqualTo(expectedSize);
-      else assertThat(response.json().get("count").asLong()).as(label).isGreaterThan(1000);
+      else assertThat(response.json().get("count").asLong()).as(label).isGreaterThanOrEqualTo(OPEN / GROUPS);
     }
     Figures.report(String.format("inbox    %-52s p50 %6.1f ms, p95 %6.1f ms, p99 %6.1f ms (%d calls)", label,
         Figures.percentileMillis(nanos, 50), Figures.percentileMillis(nanos, 95), Figures.percentileMillis(nanos, 99), QUERIES));
