@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -30,12 +29,11 @@ class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
   static final Map<String, String> STATEMENTS = Map.of(
       "selectTaskByQueryCriteria", NAMESPACE + "fastSelectTaskByQueryCriteria",
       "selectTaskCountByQueryCriteria", NAMESPACE + "fastSelectTaskCountByQueryCriteria");
-  private static final Set<String> DATABASES = Set.of(DbSqlSessionFactory.MYSQL, "mariadb");
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl engine) {
     DbSqlSessionFactory sessions = engine.getDbSqlSessionFactory();
-    if (!DATABASES.contains(sessions.getDatabaseType())) return;
+    if (!DbSqlSessionFactory.MYSQL.equals(sessions.getDatabaseType())) return; // Camunda 7 runs MariaDB as "mysql"
     Configuration mybatis = engine.getSqlSessionFactory().getConfiguration();
     if (!mybatis.hasStatement(STATEMENTS.get("selectTaskByQueryCriteria"), false)) {
       try (InputStream mapper = TaskQueryAuthorizationPlugin.class.getClassLoader().getResourceAsStream(MAPPER)) {
