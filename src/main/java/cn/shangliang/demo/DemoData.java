@@ -12,6 +12,7 @@ import cn.shangliang.rules.RulesService;
 import cn.shangliang.sla.WorkingCalendar;
 import cn.shangliang.system.Groups;
 import cn.shangliang.system.ShangliangProperties;
+import cn.shangliang.system.StartupLock;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,9 +86,12 @@ class DemoData implements ApplicationRunner {
   private final ShangliangProperties properties;
   private final cn.shangliang.platforms.Platforms platforms;
   private final cn.shangliang.consultation.OnlineRounds rounds;
+  private final StartupLock startupLock;
 
   DemoData(ProcessEngine engine, RulesService rules, IntakeService intake, VillageAssignments villages,
-      ShangliangProperties properties, cn.shangliang.platforms.Platforms platforms, cn.shangliang.consultation.OnlineRounds rounds) {
+      ShangliangProperties properties, cn.shangliang.platforms.Platforms platforms, cn.shangliang.consultation.OnlineRounds rounds,
+      StartupLock startupLock) {
+    this.startupLock = startupLock;
     this.platforms = platforms;
     this.rounds = rounds;
     this.engine = engine;
@@ -99,6 +103,10 @@ class DemoData implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    startupLock.run("demo-data", this::ensureDemoData);
+  }
+
+  private void ensureDemoData() {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService authorizations = engine.getAuthorizationService();
     Map<String, String> groups = new LinkedHashMap<>(GROUPS);

@@ -37,17 +37,21 @@ class TaskFilters implements org.springframework.boot.ApplicationRunner {
 
   private final org.camunda.bpm.engine.ProcessEngine engine;
   private final cn.shangliang.rules.RulesService rules;
+  private final cn.shangliang.system.StartupLock startupLock;
 
-  TaskFilters(org.camunda.bpm.engine.ProcessEngine engine, cn.shangliang.rules.RulesService rules) {
+  TaskFilters(org.camunda.bpm.engine.ProcessEngine engine, cn.shangliang.rules.RulesService rules,
+      cn.shangliang.system.StartupLock startupLock) {
     this.engine = engine;
     this.rules = rules;
+    this.startupLock = startupLock;
   }
 
   @Override
   public void run(org.springframework.boot.ApplicationArguments args) {
     List<String> departments = rules.current().data(cn.shangliang.routing.Departments.class).names().keySet().stream()
         .map(cn.shangliang.routing.Departments::groupOf).toList();
-    ensure(engine.getFilterService(), engine.getTaskService(), engine.getAuthorizationService(), departments);
+    startupLock.run("task-filters",
+        () -> ensure(engine.getFilterService(), engine.getTaskService(), engine.getAuthorizationService(), departments));
   }
 
   static void ensure(FilterService filters, TaskService tasks, AuthorizationService authorizations, List<String> departments) {

@@ -25,14 +25,20 @@ class AdminBootstrap implements InitializingBean {
 
   private final ProcessEngine engine;
   private final ShangliangProperties properties;
+  private final StartupLock startupLock;
 
-  AdminBootstrap(ProcessEngine engine, ShangliangProperties properties) {
+  AdminBootstrap(ProcessEngine engine, ShangliangProperties properties, StartupLock startupLock) {
     this.engine = engine;
     this.properties = properties;
+    this.startupLock = startupLock;
   }
 
   @Override
   public void afterPropertiesSet() {
+    startupLock.run("admin", this::ensureAdministrator);
+  }
+
+  private void ensureAdministrator() {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService authorizations = engine.getAuthorizationService();
     ensureGroup(identity, Groups.CAMUNDA_ADMIN, "系统管理员（Camunda）", "SYSTEM");

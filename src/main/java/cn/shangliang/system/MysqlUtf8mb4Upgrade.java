@@ -21,13 +21,12 @@ import org.springframework.stereotype.Component;
  * converted: Camunda's {@code ACT_*} to {@code utf8mb4_bin} (binary, case-sensitive, as its {@code utf8_bin}),
  * ours to {@code utf8mb4_unicode_ci} (a database created with another default charset).
  * MariaDB refuses to convert columns used by foreign keys, so the keys between those tables are dropped
- * and added again around the conversion. Runs under a named lock, so nodes starting together convert
+ * and added again around the conversion. Runs under the {@link StartupLock}, so nodes starting together convert
  * once; a no-op once done (and after Camunda adds new tables in an upgrade, it converts those).
  */
 @Component
 class MysqlUtf8mb4Upgrade implements InitializingBean {
   private static final Logger log = LoggerFactory.getLogger(MysqlUtf8mb4Upgrade.class);
-  private static final String LOCK = "shangliang.utf8mb4";
 
   private record ForeignKey(String table, String name, List<String> columns, String referencedTable,
       List<String> referencedColumns, String onDelete, String onUpdate) {
@@ -39,32 +38,24 @@ class MysqlUtf8mb4Upgrade implements InitializingBean {
   }
 
   private final DataSource dataSource;
+  private final StartupLock startupLock;
 
-  MysqlUtf8mb4Upgrade(DataSource dataSource, ProcessEngine engine) { // after the engine created its schema
+  MysqlUtf8mb4Upgrade(DataSource dataSource, StartupLock startupLock, ProcessEngine engine) { // after the engine created its schema
     this.dataSource = dataSource;
+    this.startupLock = startupLock;
   }
 
   @Override
   public void afterPropertiesSet() throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      String product = connection.getMetaData().getDatabaseProductName().toLowerCase();
-      if (!product.contains("mysql") && !product.contains("mariadb")) return;
-      connection.setAutoCommit(true);
-      try (Statement statement = connection.createStatement()) {
-        if (!lock(statement)) throw new IllegalStateException("timed out waiting for lock " + LOCK);
-        try {
-          upgrade(statement);
-        } finally {
-          statement.execute("DO RELEASE_LOCK('" + LOCK + "')");
-        }
+      if (!StartupLock.isMysql(connection)) return;
+    }
+    startupLock.run("utf8mb4", () -> {
+      try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        connection.setAutoCommit(true);
+        upgrade(statement);
       }
-    }
-  }
-
-  private static boolean lock(Statement statement) throws SQLException {
-    try (ResultSet rs = statement.executeQuery("SELECT GET_LOCK('" + LOCK + "', 300)")) {
-      return rs.next() && rs.getInt(1) == 1;
-    }
+    });
   }
 
   private static void upgrade(Statement statement) throws SQLException {

@@ -486,12 +486,22 @@ class TwoNodeClusterIT {
     return url.replaceFirst("(jdbc:mysql://[^/]+/)[^?]*", "$1" + database);
   }
 
+  /**
+   * A free port below the kernel's ephemeral range (32768 and up on Linux): a port from that range, free
+   * while its node is down, can be taken meanwhile as the local end of an outgoing connection (a pool's
+   * new connection to the database), and the node restarting on it would fail to bind.
+   */
   static int freePort() {
-    try (var socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+      try (var socket = new java.net.ServerSocket()) {
+        socket.bind(new java.net.InetSocketAddress(port));
+        return port;
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new IllegalStateException("no free port between 20000 and 32000");
   }
 
   /** One application process, started from the packaged jar. */
@@ -519,7 +529,7 @@ class TwoNodeClusterIT {
           "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS, "--shangliang.rules-watch=false",
           "--logging.level.root=WARN", "--logging.level.cn.shangliang=INFO"));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(out.resolve("node-" + name + ".log").toFile()));
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
       builder.environment().put("SHANGLIANG_NODE_ID", "node-" + name);
       process = builder.start();
       starts++;
@@ -528,7 +538,10 @@ class TwoNodeClusterIT {
     void awaitUp(Duration limit) throws Exception {
       long deadline = System.nanoTime() + limit.toNanos();
       while (System.nanoTime() < deadline) {
-        assertThat(process.isAlive()).as("node %s died while starting: see %s", name, out.resolve("node-" + name + ".log")).isTrue();
+        if (!process.isAlive()) {
+          throw new AssertionError("node " + name + " died while starting (exit " + process.exitValue() + "); the end of "
+              + log() + ":\n" + logTail(60));
+        }
         try {
           HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
               .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
@@ -539,6 +552,20 @@ class TwoNodeClusterIT {
         Thread.sleep(500);
       }
       throw new AssertionError("node " + name + " not up within " + limit);
+    }
+
+    Path log() {
+      return out.resolve("node-" + name + ".log");
+    }
+
+    /** The last lines of the node's log (its start-up failure), for the test report. */
+    String logTail(int lines) {
+      try {
+        List<String> all = Files.readAllLines(log(), StandardCharsets.UTF_8);
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+      } catch (IOException | java.io.UncheckedIOException e) {
+        return "(unreadable: " + e + ")";
+      }
     }
 
     void kill() {
