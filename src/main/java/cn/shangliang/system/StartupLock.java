@@ -1,5 +1,6 @@
 package cn.shangliang.system;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,42 +43,97 @@ public class StartupLock {
     void run() throws Exception;
   }
 
+  /** A held lock; closing it releases the lock. */
+  public interface Held extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** Runs {@code work} while holding the named lock {@code shangliang.<name>} (on MySQL/MariaDB). */
   public void run(String name, Work work) {
+    try (Held held = hold(name)) {
+      perform(work);
+    }
+  }
+
+  /**
+   * Takes the named lock {@code shangliang.<name>} and keeps it until the returned handle is closed —
+   * for work that begins in one callback and ends in another (the engine's schema creation).
+   */
+  public Held hold(String name) {
     String lock = "shangliang." + name;
-    try (Connection connection = dataSource.getConnection()) {
-      if (!isMysql(connection)) {
+    try {
+      if (!onMysql()) {
         ReentrantLock local = IN_PROCESS.computeIfAbsent(lock, any -> new ReentrantLock());
         if (!local.tryLock(WAIT.toSeconds(), TimeUnit.SECONDS)) throw new IllegalStateException("timed out waiting for " + lock);
-        try {
-          perform(work);
-        } finally {
-          local.unlock();
-        }
-        return;
+        return local::unlock;
       }
-      connection.setAutoCommit(true);
-      try (Statement statement = connection.createStatement()) {
-        long start = System.nanoTime();
-        try (ResultSet rs = statement.executeQuery("SELECT GET_LOCK('" + lock + "', " + WAIT.toSeconds() + ")")) {
-          if (!rs.next() || rs.getInt(1) != 1) {
-            throw new IllegalStateException("timed out after " + WAIT + " waiting for lock " + lock
-                + " (another node starting?)");
-          }
-        }
-        long waited = (System.nanoTime() - start) / 1_000_000;
-        if (waited > 1000) log.info("Waited {} ms for lock {} (another node was starting)", waited, lock);
-        try {
-          perform(work);
-        } finally {
-          statement.execute("DO RELEASE_LOCK('" + lock + "')");
-        }
+      Connection connection = dataSource.getConnection();
+      try {
+        acquire(connection, lock);
+      } catch (SQLException | RuntimeException e) {
+        closeQuietly(connection);
+        throw e;
       }
+      return () -> release(connection, lock);
     } catch (SQLException e) {
       throw new DataAccessResourceFailureException("lock " + lock + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted waiting for " + lock, e);
+    }
+  }
+
+  private boolean onMysql() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return isMysql(connection);
+    }
+  }
+
+  private static void acquire(Connection connection, String lock) throws SQLException {
+    connection.setAutoCommit(true);
+    long start = System.nanoTime();
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT GET_LOCK('" + lock + "', " + WAIT.toSeconds() + ")")) {
+      if (!rs.next() || rs.getInt(1) != 1) {
+        throw new IllegalStateException("timed out after " + WAIT + " waiting for lock " + lock
+            + " (another node starting?)");
+      }
+    }
+    long waited = (System.nanoTime() - start) / 1_000_000;
+    if (waited > 1000) log.info("Waited {} ms for lock {} (another node was starting)", waited, lock);
+  }
+
+  private void release(Connection connection, String lock) {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("DO RELEASE_LOCK('" + lock + "')");
+    } catch (SQLException e) {
+      // The lock belongs to the connection's session: a pooled connection that may still hold it
+      // leaves the pool, and its session ends with it.
+      log.warn("Releasing lock {}: {}; discarding its connection", lock, e.getMessage());
+      discard(connection);
+    }
+    closeQuietly(connection);
+  }
+
+  private void discard(Connection connection) {
+    try {
+      if (dataSource.isWrapperFor(HikariDataSource.class)) {
+        dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
+      } else {
+        connection.abort(Runnable::run);
+      }
+    } catch (SQLException e) {
+      log.warn("Discarding a lock connection: {}", e.getMessage());
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    if (connection == null) return;
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      log.debug("Closing a lock connection: {}", e.getMessage());
     }
   }
 

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two application processes on one MariaDB/MySQL database, driven the way a flaky network drives them:
+ * Two application processes on one MariaDB/MySQL database, started at the same moment on an empty
+ * database (each schema, model and seed record must come out once), then driven the way a flaky network drives them:
  * {@value #CLIENTS_DEFAULT} clients send demands, each with its own {@code externalId}, and retry (on the
  * other node, after a refused connection, a 5xx, 409 or 429) until they get a 2xx. During the run node A
  * is killed with SIGKILL and restarted, later node B is stopped with SIGTERM (graceful) while requests are
@@ -113,11 +114,15 @@ class TwoNodeClusterIT {
       s.execute("DROP DATABASE IF EXISTS shangliang_cluster");
       s.execute("CREATE DATABASE shangliang_cluster CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
     }
-    // A creates the schemas alone; B joins a ready database.
+    // Both nodes start at once on the empty database: one creates the schemas, the models and the
+    // seed records, the other waits for it (the start-up locks) and finds them in place.
     a.start();
-    a.awaitUp(Duration.ofMinutes(4));
     b.start();
+    a.awaitUp(Duration.ofMinutes(4));
     b.awaitUp(Duration.ofMinutes(4));
+    try (Connection db = DriverManager.getConnection(jdbcUrl, user, password)) {
+      checkSetUpOnce(db);
+    }
     report("cluster: %d demands, %d clients, nodes on ports %d and %d, job lock %d ms, node heap %s",
         DEMANDS, CLIENTS, a.port, b.port, LOCK_MILLIS, HEAP);
 
@@ -340,6 +345,19 @@ class TwoNodeClusterIT {
   }
 
   // --- the checks --------------------------------------------------------------------------------
+
+  void checkSetUpOnce(Connection db) throws SQLException {
+    long deployments = count(db, "SELECT COUNT(*) FROM ACT_RE_DEPLOYMENT WHERE NAME_ = 'shangliang'");
+    long definitions = count(db, "SELECT COUNT(*) FROM ACT_RE_PROCDEF");
+    long definitionKeys = count(db, "SELECT COUNT(DISTINCT KEY_) FROM ACT_RE_PROCDEF");
+    long filters = count(db, "SELECT COUNT(*) FROM ACT_RU_FILTER");
+    long filterNames = count(db, "SELECT COUNT(DISTINCT NAME_) FROM ACT_RU_FILTER");
+    report("start: both nodes started at once on an empty database: %d deployment, %d process definitions "
+        + "(%d keys), %d Tasklist filters (%d names)", deployments, definitions, definitionKeys, filters, filterNames);
+    assertThat(deployments).as("deployments of the models").isEqualTo(1);
+    assertThat(definitions).as("process definitions (one version each)").isEqualTo(definitionKeys).isPositive();
+    assertThat(filters).as("Tasklist filters (each name once)").isEqualTo(filterNames).isPositive();
+  }
 
   void checkNothingLostNothingTwice(Connection db) throws SQLException {
     String prefix = "cluster-" + runId + "-%";
