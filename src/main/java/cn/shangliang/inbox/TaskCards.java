@@ -75,7 +75,7 @@ class TaskCards {
         : cn.shangliang.sla.WorkingCalendar.inChina(task.getDueDate().toInstant()).format(DATE_TIME));
     Object demandId = task.getVariable("demandId");
     if (demandId == null) return;
-    var history = demands.view(demands.find(demandId.toString())).history();
+    var history = demands.history(demands.find(demandId.toString()));
     StringBuilder text = new StringBuilder();
     for (var entry : history.subList(Math.max(0, history.size() - HISTORY_LINES), history.size())) {
       String line = entry.at().format(DATE_TIME) + "  " + entry.detail() + "\n";

@@ -97,10 +97,14 @@ public class DemandQueries {
         latest,
         routes.stream().map(r -> new DemandView.RoutingStep(r.getStage().name(), r.toResult(WorkingCalendar.CHINA),
             r.getRepeatCount(), r.getRulesChecksum(), at(r.getEvaluatedAt()))).toList(),
-        tasks, List.of(), steps(d.getId()),
-        events.findByDemandIdOrderByOccurredAtAscIdAsc(d.getId()).stream()
-            .map(e -> new DemandView.HistoryEntry(at(e.getOccurredAt()), e.getActor(), e.getKind(), e.getDetail())).toList(),
-        at(d.getCreatedAt()), d.getCreatedBy());
+        tasks, List.of(), steps(d.getId()), history(d), at(d.getCreatedAt()), d.getCreatedBy());
+  }
+
+  /** The demand's history, oldest first: the view's last part alone (what every task card shows). */
+  @Transactional(readOnly = true)
+  public List<DemandView.HistoryEntry> history(Demand d) {
+    return events.findByDemandIdOrderByOccurredAtAscIdAsc(d.getId()).stream()
+        .map(e -> new DemandView.HistoryEntry(at(e.getOccurredAt()), e.getActor(), e.getKind(), e.getDetail())).toList();
   }
 
   private java.util.Map<String, Object> steps(long demandId) {

@@ -31,7 +31,7 @@ class DuplicateFinder {
   List<Candidate> candidatesFor(Demand demand) {
     List<Candidate> found = new ArrayList<>();
     Set<String> text = bigrams(demand.getTitle() + " " + demand.getDescription());
-    for (Demand earlier : demands.findOpenSamePlaceAndCategory(demand.getTownship(), demand.getVillage(),
+    for (DemandRepository.MergeCandidateText earlier : demands.findOpenSamePlaceAndCategory(demand.getTownship(), demand.getVillage(),
         demand.getCategory(), demand.getCreatedAt().minus(WINDOW), demand.getId(), PageRequest.of(0, LOOK_AT))) {
       if (!earlier.getCreatedAt().isBefore(demand.getCreatedAt()) && earlier.getId() > demand.getId()) continue;
       double similarity = similarity(text, bigrams(earlier.getTitle() + " " + earlier.getDescription()));

@@ -32,11 +32,25 @@ interface DemandRepository extends JpaRepository<Demand, Long> {
       @Param("category") cn.shangliang.routing.Category category, @Param("since") Instant since,
       @Param("until") Instant until, @Param("excludeId") long excludeId);
 
+  /** What the merge-candidate search reads of an earlier demand (not the entity: nothing to track or flush). */
+  interface MergeCandidateText {
+    Long getId();
+
+    String getTrackingCode();
+
+    String getTitle();
+
+    String getDescription();
+
+    Instant getCreatedAt();
+  }
+
   /** Merge candidates: open demands of the same village and category since a moment, newest first. */
-  @Query("select d from Demand d where d.township = :township and d.village = :village and d.category = :category"
-      + " and d.createdAt >= :since and d.id <> :excludeId and d.mergedIntoId is null"
+  @Query("select d.id as id, d.trackingCode as trackingCode, d.title as title, d.description as description,"
+      + " d.createdAt as createdAt from Demand d where d.township = :township and d.village = :village"
+      + " and d.category = :category and d.createdAt >= :since and d.id <> :excludeId and d.mergedIntoId is null"
       + " and d.status <> cn.shangliang.intake.DemandStatus.HANDLED order by d.createdAt desc")
-  List<Demand> findOpenSamePlaceAndCategory(@Param("township") String township, @Param("village") String village,
+  List<MergeCandidateText> findOpenSamePlaceAndCategory(@Param("township") String township, @Param("village") String village,
       @Param("category") cn.shangliang.routing.Category category, @Param("since") Instant since,
       @Param("excludeId") Long excludeId, org.springframework.data.domain.Pageable page);
 }
