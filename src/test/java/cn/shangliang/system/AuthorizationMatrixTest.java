@@ -152,8 +152,12 @@ class AuthorizationMatrixTest {
     return matrix;
   }
 
-  /** Every endpoint the application maps, from every MVC handler mapping (controllers, actuator, springdoc). */
   Set<Endpoint> mapped() {
+    return mapped(context);
+  }
+
+  /** Every endpoint the application maps, from every MVC handler mapping (controllers, actuator, springdoc). */
+  static Set<Endpoint> mapped(ApplicationContext context) {
     Set<Endpoint> endpoints = new TreeSet<>(java.util.Comparator.comparing(Endpoint::toString));
     for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
       for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {

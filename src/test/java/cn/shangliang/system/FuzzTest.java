@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -53,6 +54,7 @@ class FuzzTest {
   @Autowired PublicRateLimiter limiter;
   @Autowired VillageAssignments villages;
   @Autowired Canary canary;
+  @Autowired org.springframework.context.ApplicationContext context;
 
   enum Body { JSON, FORM, NONE }
 
@@ -114,6 +116,33 @@ class FuzzTest {
     } finally {
       JqwikSession.finish();
     }
+  }
+
+  /** A new write endpoint under /api or /open311 must be added to the targets (and so be fuzzed). */
+  @Test
+  void everyMappedWriteEndpoint_isATarget() {
+    Set<String> targeted = targets().stream()
+        .map(t -> t.method() + " " + pattern(t.path().replaceFirst("\\?.*", "")))
+        .collect(Collectors.toCollection(java.util.TreeSet::new));
+    Set<String> writes = AuthorizationMatrixTest.mapped(context).stream()
+        .filter(e -> !Set.of("GET", "HEAD", "OPTIONS").contains(e.method()))
+        .filter(e -> e.path().startsWith("/api/") || e.path().startsWith("/open311/"))
+        .map(e -> e.method() + " " + pattern(e.path()))
+        .collect(Collectors.toCollection(java.util.TreeSet::new));
+    targeted.addAll(NO_INPUT);
+    assertThat(writes).as("write endpoints the fuzzer does not aim at: add a Target").isSubsetOf(targeted);
+    assertThat(writes).as("NO_INPUT names endpoints that still exist").containsAll(NO_INPUT);
+  }
+
+  /**
+   * Writes that read no input — no body, parameter or path variable — so there is nothing to bend (their
+   * access is in AuthorizationMatrixTest): reloading the rules, which also compiles them (too slow to repeat 560 times).
+   */
+  static final Set<String> NO_INPUT = Set.of("POST /api/admin/rules/reload");
+
+  /** {@code /api/demands/{id}/merge} and the target's {@code /api/demands/{DJ-2036-…}/merge} alike: {@code /api/demands/{}/merge}. */
+  static String pattern(String path) {
+    return path.replaceAll("\\{[^}]*}", "{}");
   }
 
   void fuzz(List<Target> targets) throws Exception {
