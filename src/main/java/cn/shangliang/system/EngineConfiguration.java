@@ -22,7 +22,8 @@ class EngineConfiguration {
   /** /engine-rest answers refused form input with 400 (see UserInputExceptionMapper). */
   @Bean
   org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer userInputErrors() {
-    return config -> config.register(UserInputExceptionMapper.ForEngine.class).register(UserInputExceptionMapper.ForRest.class);
+    return config -> config.register(UserInputExceptionMapper.ForEngine.class).register(UserInputExceptionMapper.ForRest.class)
+        .register(UserInputExceptionMapper.ForNullPointer.class);
   }
 
   @Bean

@@ -4,10 +4,13 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -19,15 +22,36 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
  * value our listeners refused — /engine-rest answers 400 with that message, as for any other bad request.
  * A concurrent change (the same task completed twice, a reply against its timer) answers 409: the
  * request wrote nothing and may be sent again.
+ *
+ * <p>Camunda's REST API also answers 500 when a request names something that does not exist or leaves
+ * out a value the engine needs: the engine's {@link NullValueException} ("task x doesn't exist: task is
+ * null", "workerId is null"), a {@link NullPointerException} inside Camunda's own code (a body without
+ * {@code retries}, a form of a task that does not exist), "No job found with id …". Those are bad
+ * requests: 404 when the named object does not exist, else 400. A NullPointerException with our code
+ * on its stack is a fault of ours and stays 500.
  */
 final class UserInputExceptionMapper {
   private UserInputExceptionMapper() {}
+
+  /** What Camunda's messages say when the object a request names does not exist. */
+  private static final Pattern MISSING = Pattern.compile("doesn't exist|[Nn]ot found|[Cc]annot find|No .+ found|does not have a subscription");
+
+  /** POST /condition when no conditional start event is met: the request's variables met none (400). */
+  private static final Pattern NOTHING_MATCHED = Pattern.compile("^ENGINE-13043 ");
 
   static Response badInputOr(Throwable exception, java.util.function.Supplier<Response> otherwise) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof BadUserRequestException badInput) {
         return ExceptionHandlerHelper.getInstance().getResponse(badInput);
       }
+      if (cause instanceof NullValueException || cause instanceof NullPointerException && inCamundaAlone(cause)) {
+        return refused(exception, cause);
+      }
+    }
+    if (exception instanceof RestException rest && rest.getStatus() != null && rest.getStatus().getStatusCode() >= 500
+        && rest.getMessage() != null && MISSING.matcher(rest.getMessage()).find()
+        || exception instanceof ProcessEngineException && exception.getMessage() != null && NOTHING_MATCHED.matcher(exception.getMessage()).find()) {
+      return refused(exception, exception);
     }
     if (ConcurrentChange.is(exception)) {
       Throwable shown = exception;
@@ -38,6 +62,41 @@ final class UserInputExceptionMapper {
           .entity(ExceptionDto.fromException(shown)).build();
     }
     return otherwise.get();
+  }
+
+  /** 404 when the message says the named object does not exist, else 400; the body is Camunda's error JSON. */
+  private static Response refused(Throwable exception, Throwable cause) {
+    String message = exception.getMessage() != null ? exception.getMessage() : cause.getMessage();
+    Response.Status status = message != null && MISSING.matcher(message).find() ? Response.Status.NOT_FOUND
+        : Response.Status.BAD_REQUEST;
+    ExceptionDto body = new ExceptionDto();
+    body.setType(cause instanceof NullPointerException ? BadUserRequestException.class.getSimpleName() : cause.getClass().getSimpleName());
+    body.setMessage(cause instanceof NullPointerException ? "The request lacks a value the engine needs: " + message : message);
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+
+  /**
+   * A NullPointerException raised in Camunda's code, with none of ours between it and the REST resource
+   * Jersey called (a listener or delegate of ours on the way makes it our fault).
+   */
+  private static boolean inCamundaAlone(Throwable npe) {
+    StackTraceElement[] stack = npe.getStackTrace();
+    if (stack.length == 0 || !stack[0].getClassName().startsWith("org.camunda.bpm.")) return false;
+    for (StackTraceElement frame : stack) {
+      if (frame.getClassName().startsWith("org.glassfish.jersey.")) return true;
+      if (frame.getClassName().startsWith("cn.shangliang.")) return false;
+    }
+    return false;
+  }
+
+  @Priority(1)
+  public static class ForNullPointer implements ExceptionMapper<NullPointerException> {
+    private final ExceptionHandler camundas = new ExceptionHandler();
+
+    @Override
+    public Response toResponse(NullPointerException exception) {
+      return badInputOr(exception, () -> camundas.toResponse(exception));
+    }
   }
 
   @Priority(1)

@@ -208,6 +208,73 @@ class AuthorizationMatrixTest {
     assertThat(wrong).as("calls answered against the matrix").isEmpty();
   }
 
+  /**
+   * Camunda's REST API, enumerated from its JAX-RS resources (root resources, and the sub-resources their
+   * locators return): anonymous gets 401 on every endpoint, and a department user calling each one with
+   * made-up ids and an empty body never causes a 5xx. What a department may do there, object by object,
+   * is in ObjectAccessTest.
+   */
+  @Test
+  void everyEngineRestEndpoint_needsALogin_andNeverFailsOnADepartment() {
+    Set<Endpoint> endpoints = engineRest();
+    assertThat(endpoints).as("endpoints found in Camunda's REST resources").hasSizeGreaterThan(300)
+        .contains(new Endpoint("POST", "/engine-rest/task/{}/complete"), new Endpoint("GET", "/engine-rest/history/process-instance"));
+    Http http = new Http(port);
+    List<String> wrong = new ArrayList<>();
+    for (Endpoint endpoint : endpoints) {
+      String path = endpoint.path().replace("{}", "x0");
+      Http.Response anonymous = call(http, endpoint.method(), path);
+      if (anonymous.status() != 401) wrong.add("anonymous " + endpoint + " -> " + anonymous.status());
+      Http.Response department = call(http.as("water"), endpoint.method(), path);
+      if (department.status() >= 500) wrong.add("water " + endpoint + " -> " + department.status() + " " + department.body());
+    }
+    System.out.println("ENGINE-REST " + endpoints.size() + " endpoints, each called as anonymous and as water");
+    assertThat(wrong).as("/engine-rest calls answered wrongly").isEmpty();
+    Http water = http.as("water");
+    assertThat(call(water, "POST", "/engine-rest/task/x0/complete").status()).as("completing a task that does not exist").isEqualTo(404);
+    assertThat(call(water, "PUT", "/engine-rest/job/x0/retries").status()).as("retries left out of the body").isEqualTo(400);
+  }
+
+  /** Every method and path of Camunda's REST API under /engine-rest (path variables as {}; OPTIONS left out). */
+  static Set<Endpoint> engineRest() {
+    Set<Endpoint> endpoints = new TreeSet<>(java.util.Comparator.comparing(Endpoint::toString));
+    for (Class<?> root : org.camunda.bpm.engine.rest.impl.CamundaRestResources.getResourceClasses()) {
+      jakarta.ws.rs.Path path = root.getAnnotation(jakarta.ws.rs.Path.class);
+      if (path != null) collect(root, "/engine-rest" + path.value(), endpoints, 0);
+    }
+    return endpoints;
+  }
+
+  private static void collect(Class<?> type, String prefix, Set<Endpoint> endpoints, int depth) {
+    if (depth > 8) return;
+    for (java.lang.reflect.Method method : type.getMethods()) {
+      jakarta.ws.rs.Path path = jaxRs(method, jakarta.ws.rs.Path.class);
+      String http = Stream.of(jakarta.ws.rs.GET.class, jakarta.ws.rs.POST.class, jakarta.ws.rs.PUT.class, jakarta.ws.rs.DELETE.class)
+          .filter(a -> jaxRs(method, a) != null).map(Class::getSimpleName).findFirst().orElse(null);
+      boolean options = jaxRs(method, jakarta.ws.rs.OPTIONS.class) != null;
+      String full = (prefix + (path == null ? "" : "/" + path.value())).replaceAll("/+", "/").replaceAll("/$", "")
+          .replaceAll("\\{[^}]*}", "{}");
+      if (http != null) endpoints.add(new Endpoint(http, full));
+      else if (path != null && !options) collect(method.getReturnType(), full, endpoints, depth + 1);
+    }
+  }
+
+  /** A JAX-RS annotation on the method or on the method it implements (Camunda annotates its interfaces). */
+  private static <A extends java.lang.annotation.Annotation> A jaxRs(java.lang.reflect.Method method, Class<A> annotation) {
+    A found = method.getAnnotation(annotation);
+    for (Class<?> type = method.getDeclaringClass(); found == null && type != null; type = type.getSuperclass()) {
+      for (Class<?> face : type.getInterfaces()) {
+        try {
+          found = face.getMethod(method.getName(), method.getParameterTypes()).getAnnotation(annotation);
+        } catch (NoSuchMethodException notThere) {
+          // another interface
+        }
+        if (found != null) break;
+      }
+    }
+    return found;
+  }
+
   static Http.Response call(Http http, String method, String path) {
     return switch (method) {
       case "GET" -> http.get(path);
