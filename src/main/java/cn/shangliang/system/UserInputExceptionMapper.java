@@ -48,9 +48,7 @@ final class UserInputExceptionMapper {
         return refused(exception, cause);
       }
     }
-    if (exception instanceof RestException rest && rest.getStatus() != null && rest.getStatus().getStatusCode() >= 500
-        && rest.getMessage() != null && MISSING.matcher(rest.getMessage()).find()
-        || exception instanceof ProcessEngineException && exception.getMessage() != null && NOTHING_MATCHED.matcher(exception.getMessage()).find()) {
+    if (missingBehindA500(exception) || exception instanceof ProcessEngineException && says(exception, NOTHING_MATCHED)) {
       return refused(exception, exception);
     }
     if (ConcurrentChange.is(exception)) {
@@ -64,11 +62,21 @@ final class UserInputExceptionMapper {
     return otherwise.get();
   }
 
+  /** Camunda's REST resources answer some ids that do not exist with a RestException of status 500. */
+  private static boolean missingBehindA500(Throwable exception) {
+    return exception instanceof RestException rest && rest.getStatus() != null && rest.getStatus().getStatusCode() >= 500
+        && says(rest, MISSING);
+  }
+
+  private static boolean says(Throwable exception, Pattern pattern) {
+    return exception.getMessage() != null && pattern.matcher(exception.getMessage()).find();
+  }
+
   /** 404 when the message says the named object does not exist, else 400; the body is Camunda's error JSON. */
   private static Response refused(Throwable exception, Throwable cause) {
-    String message = exception.getMessage() != null ? exception.getMessage() : cause.getMessage();
-    Response.Status status = message != null && MISSING.matcher(message).find() ? Response.Status.NOT_FOUND
-        : Response.Status.BAD_REQUEST;
+    Throwable described = exception.getMessage() != null ? exception : cause;
+    String message = described.getMessage();
+    Response.Status status = says(described, MISSING) ? Response.Status.NOT_FOUND : Response.Status.BAD_REQUEST;
     ExceptionDto body = new ExceptionDto();
     body.setType(cause instanceof NullPointerException ? BadUserRequestException.class.getSimpleName() : cause.getClass().getSimpleName());
     body.setMessage(cause instanceof NullPointerException ? "The request lacks a value the engine needs: " + message : message);
