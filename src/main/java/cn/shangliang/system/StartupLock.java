@@ -129,7 +129,6 @@ public class StartupLock {
   }
 
   private static void closeQuietly(Connection connection) {
-    if (connection == null) return;
     try {
       connection.close();
     } catch (SQLException e) {
