@@ -1,6 +1,5 @@
 package cn.shangliang.scorecard;
 
-import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -27,12 +26,4 @@ public final class Measure {
   public Double getValue() { return value; }
 
   public Set<String> getValues() { return values; }
-
-  public boolean includesAll(Collection<String> codes) {
-    return values != null && values.containsAll(codes);
-  }
-
-  public boolean includesAny(Collection<String> codes) {
-    return values != null && codes.stream().anyMatch(values::contains);
-  }
 }
