@@ -4,6 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -39,16 +40,27 @@ final class UserInputExceptionMapper {
   /** POST /condition when no conditional start event is met: the request's variables met none (400). */
   private static final Pattern NOTHING_MATCHED = Pattern.compile("^ENGINE-13043 ");
 
-  static Response badInputOr(Throwable exception, java.util.function.Supplier<Response> otherwise) {
+  /**
+   * Whether /engine-rest answers this failure with a 4xx: the request named something that does not exist,
+   * left out a value, sent input a listener refused or lost a race — the caller's fault, not the engine's or ours.
+   */
+  static boolean isCallerFault(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BadUserRequestException || lacksAValue(cause)) return true;
+    }
+    return missingBehindA500(exception) || nothingMatched(exception) || ConcurrentChange.is(exception);
+  }
+
+  static Response badInputOr(Throwable exception, Supplier<Response> otherwise) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof BadUserRequestException badInput) {
         return ExceptionHandlerHelper.getInstance().getResponse(badInput);
       }
-      if (cause instanceof NullValueException || cause instanceof NullPointerException && inCamundaAlone(cause)) {
+      if (lacksAValue(cause)) {
         return refused(exception, cause);
       }
     }
-    if (missingBehindA500(exception) || exception instanceof ProcessEngineException && says(exception, NOTHING_MATCHED)) {
+    if (missingBehindA500(exception) || nothingMatched(exception)) {
       return refused(exception, exception);
     }
     if (ConcurrentChange.is(exception)) {
@@ -60,6 +72,15 @@ final class UserInputExceptionMapper {
           .entity(ExceptionDto.fromException(shown)).build();
     }
     return otherwise.get();
+  }
+
+  /** The engine found no object for the id it was given, or Camunda's code met a value the request left out. */
+  private static boolean lacksAValue(Throwable cause) {
+    return cause instanceof NullValueException || cause instanceof NullPointerException && inCamundaAlone(cause);
+  }
+
+  private static boolean nothingMatched(Throwable exception) {
+    return exception instanceof ProcessEngineException && says(exception, NOTHING_MATCHED);
   }
 
   /** Camunda's REST resources answer some ids that do not exist with a RestException of status 500. */
