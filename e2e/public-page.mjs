@@ -31,6 +31,9 @@ export default async function publicPage() {
         await form.getByRole('button', { name: '提交' }).click();
         await page.locator('#submitted .ok').waitFor();
         code = (await page.locator('#submitted .ok').innerText()).match(/SL-\d{4}-\d+/)[0];
+        const accessCode = await page.locator('#accessCode').innerText();
+        expect(/^[2-9A-HJKMNP-Z]{8}$/.test(accessCode), 'the receipt shows the access code: ' + accessCode);
+        expect((await page.locator('#submitted').innerText()).includes('评价办理结果时需要查询码'), 'and says what it is for');
       }],
       ['followed', async (page) => {
         await page.locator('#result h3').filter({ hasText: code }).waitFor();

@@ -186,6 +186,11 @@ export default async function sixSteps() {
       }],
     ]);
 
+    // started from Tasklist, the receipt went by SMS; the liaison office re-issues the code and reads it out
+    const issued = await fetch(base + '/api/demands/' + code + '/access-code', { method: 'POST',
+      headers: { Authorization: 'Basic ' + Buffer.from('liaison:liaison').toString('base64') } });
+    expect(issued.status === 201, 'access code issued: ' + issued.status);
+    const { accessCode } = await issued.json();
     const context = await b.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     try {
       await journey('steps-8-public', context, [
@@ -205,6 +210,11 @@ export default async function sixSteps() {
           }
           await page.locator('#evaluate input[value=SATISFIED]').check();
           await page.locator('#evaluate textarea').fill('路灯已经亮了，谢谢！');
+          // someone who knows the tracking code alone cannot speak for the submitter
+          await page.locator('#evaluate input[name=accessCode]').fill('ABCD-EFGH');
+          await page.locator('#evaluate button').click();
+          await page.locator('#evaluate .msg.error').filter({ hasText: '查询码不正确' }).waitFor({ timeout: 20000 });
+          await page.locator('#evaluate input[name=accessCode]').fill(accessCode.toLowerCase());
           await page.locator('#evaluate button').click();
           await page.getByText('已评价：满意').first().waitFor({ timeout: 20000 });
         }],

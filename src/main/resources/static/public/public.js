@@ -43,6 +43,8 @@
     return `<dt>满意度评价</dt><dd><form id="evaluate" class="evaluate"><fieldset><legend>您对办理结果是否满意？（${time(e.dueAt)}前）</legend>`
       + RATINGS.map(([v, l]) => `<label class="inline"><input type="radio" name="rating" value="${v}" required> ${l}</label>`).join('')
       + `</fieldset><textarea name="comment" rows="2" maxlength="500" placeholder="意见（不满意时请写明原因）"></textarea>`
+      + `<label class="access">查询码 <input name="accessCode" required autocomplete="off" maxlength="12" placeholder="受理时给您的8位查询码"></label>`
+      + `<p class="hint">只有诉求人本人凭受理回执上的查询码才能评价。查询码遗失的，请联系政协工委重新发放。</p>`
       + `<button type="submit">提交评价</button><p class="msg" aria-live="polite"></p></form></dd>`;
   }
 
@@ -67,11 +69,13 @@
           e.preventDefault();
           const rating = form.elements.rating.value;
           const comment = form.elements.comment.value.trim();
+          const accessCode = form.elements.accessCode.value.trim();
           const msg = form.querySelector('.msg');
           if (!rating) { msg.className = 'msg error'; msg.textContent = '请选择满意、基本满意或不满意。'; return; }
           if (rating === 'UNSATISFIED' && !comment) { msg.className = 'msg error'; msg.textContent = '不满意时请写明原因。'; return; }
+          if (!accessCode) { msg.className = 'msg error'; msg.textContent = '请填写受理时给您的查询码。'; return; }
           try {
-            await post('/api/public/demands/' + encodeURIComponent(code) + '/evaluation', {rating, comment: comment || null});
+            await post('/api/public/demands/' + encodeURIComponent(code) + '/evaluation', {rating, comment: comment || null, accessCode});
             follow(code);
           } catch (err) {
             msg.className = 'msg error';
@@ -126,7 +130,10 @@
       submitter: {name: f.name.value.trim() || null, phone: f.phone.value.trim() || null}};
     try {
       const json = await post('/api/public/demands', body);
-      $('submitted').innerHTML = `<p class="ok">已受理，受理编号：${text(json.trackingCode)}</p><p class="hint">请记下受理编号，凭编号查询办理进度。</p>`;
+      $('submitted').innerHTML = `<div class="receipt"><p class="ok">已受理，受理编号：<strong>${text(json.trackingCode)}</strong></p>`
+        + `<p class="access-code">查询码：<strong id="accessCode">${text(json.accessCode)}</strong></p>`
+        + '<p class="hint">请记下受理编号和查询码（可截图保存）。凭受理编号任何人都能查看办理进度；'
+        + '评价办理结果时需要查询码，只有您本人持有，本页关闭后不再显示，请勿告诉他人。</p></div>';
       e.target.reset();
       $('code').value = json.trackingCode;
       follow(json.trackingCode);

@@ -54,6 +54,11 @@ public class Demand {
   private String submitterName;
   @Column(name = "submitter_phone")
   private String submitterPhone;
+  /** HMAC of the 查询码 (see AccessCodes); never shown, never exported. */
+  @Column(name = "access_code_hash")
+  private String accessCodeHash;
+  @Column(name = "access_code_issued_at")
+  private Instant accessCodeIssuedAt;
   @Column(name = "collecting_member")
   private String collectingMember;
   @Column(name = "answerable_on_site")
@@ -101,6 +106,15 @@ public class Demand {
       trackingCode = TrackingCodes.format(createdAt.atZone(ZoneId.of("Asia/Shanghai")).getYear(), id);
     }
   }
+
+  void setAccessCode(String hash, Instant issuedAt) {
+    this.accessCodeHash = hash;
+    this.accessCodeIssuedAt = issuedAt;
+  }
+
+  String getAccessCodeHash() { return accessCodeHash; }
+
+  public Instant getAccessCodeIssuedAt() { return accessCodeIssuedAt; }
 
   @PreUpdate
   void touch() {

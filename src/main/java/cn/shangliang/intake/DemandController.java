@@ -1,12 +1,15 @@
 package cn.shangliang.intake;
 
 import cn.shangliang.routing.RouteResult;
+import cn.shangliang.sla.WorkingCalendar;
 import cn.shangliang.system.DepartmentScope;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +31,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class DemandController {
 
   record Created(String id, String trackingCode, String status, String processInstanceId, RouteResult route,
-      List<DuplicateFinder.Candidate> duplicateCandidates) {}
+      List<DuplicateFinder.Candidate> duplicateCandidates, @JsonInclude(JsonInclude.Include.NON_NULL) String accessCode) {}
+
+  record AccessCodeIssued(String id, String trackingCode, String accessCode, OffsetDateTime issuedAt) {}
 
   record MergeRequest(@NotBlank(message = "请指定并入的诉求（编号或受理编号）") String into) {}
 
@@ -50,7 +55,7 @@ class DemandController {
     IntakeService.Submitted submitted = intake.submit(request, idempotencyKey, user.getName());
     Demand demand = submitted.demand();
     Created body = new Created(String.valueOf(demand.getId()), demand.getTrackingCode(), demand.getStatus().name(),
-        demand.getProcessInstanceId(), submitted.route(), submitted.duplicates());
+        demand.getProcessInstanceId(), submitted.route(), submitted.duplicates(), submitted.accessCode());
     URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(demand.getId()).toUri();
     return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK).location(location).body(body);
   }
@@ -69,6 +74,15 @@ class DemandController {
   DemandView merge(@PathVariable String id, @Valid @RequestBody MergeRequest request, Authentication user) {
     Demand merged = merges.merge(id, request.into(), user.getName());
     return queries.view(merged);
+  }
+
+  @PostMapping("/{id}/access-code")
+  @PreAuthorize("hasAnyAuthority('intake', 'liaison-office', 'admin')")
+  @Operation(summary = "重新发放查询码：生成新的查询码（原码作废），只在本次应答中显示一次，供工作人员告知提交人")
+  ResponseEntity<AccessCodeIssued> reissueAccessCode(@PathVariable String id, Authentication user) {
+    IntakeService.Reissued issued = intake.reissueAccessCode(id, user.getName());
+    return ResponseEntity.status(HttpStatus.CREATED).body(new AccessCodeIssued(String.valueOf(issued.demandId()),
+        issued.trackingCode(), issued.accessCode(), WorkingCalendar.inChina(issued.issuedAt())));
   }
 
   /** A user who is only department staff sees the demands routed to its department(s), nothing else. */

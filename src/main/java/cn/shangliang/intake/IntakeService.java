@@ -3,6 +3,7 @@ package cn.shangliang.intake;
 import cn.shangliang.system.NotFoundException;
 import cn.shangliang.system.InvalidRequestException;
 
+import cn.shangliang.notifications.SmsGateway;
 import cn.shangliang.routing.Departments;
 import cn.shangliang.routing.RouteResult;
 import cn.shangliang.rules.RulesService;
@@ -16,6 +17,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,8 +30,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class IntakeService {
 
-  /** What a submission gave: the demand, its route, whether it was new, and merge candidates. */
-  public record Submitted(Demand demand, RouteResult route, boolean created, List<DuplicateFinder.Candidate> duplicates) {}
+  /**
+   * What a submission gave: the demand, its route, whether it was new, merge candidates, and the access code
+   * for the receipt (only when new: a repeated request never sees it again).
+   */
+  public record Submitted(Demand demand, RouteResult route, boolean created, List<DuplicateFinder.Candidate> duplicates,
+      String accessCode) {}
 
   private final DemandRepository demands;
   private final RoutingRecordRepository routing;
@@ -39,10 +46,17 @@ public class IntakeService {
   private final TransactionTemplate transaction;
   private final jakarta.validation.Validator validator;
   private final Clock clock;
+  private final AccessCodes accessCodes;
+  private final SmsGateway sms;
+  private final DemandQueries queries;
 
   IntakeService(DemandRepository demands, RoutingRecordRepository routing, DemandEventRepository history,
       ApplicationEventPublisher events, DuplicateFinder duplicates, RulesService rules,
-      PlatformTransactionManager transactionManager, jakarta.validation.Validator validator, Clock clock) {
+      PlatformTransactionManager transactionManager, jakarta.validation.Validator validator, Clock clock,
+      AccessCodes accessCodes, SmsGateway sms, DemandQueries queries) {
+    this.queries = queries;
+    this.accessCodes = accessCodes;
+    this.sms = sms;
     this.demands = demands;
     this.routing = routing;
     this.history = history;
@@ -78,6 +92,7 @@ public class IntakeService {
   public Demand registerForRunningProcess(DemandRequest request, String processInstanceId, String actor) {
     validate(request);
     Demand demand = persist(request, null, actor);
+    issueAccessCode(demand); // reaches the submitter by SMS; staff can issue a new one to read out
     demand.setProcessInstanceId(processInstanceId);
     List<DuplicateFinder.Candidate> candidates = duplicates.candidatesFor(demand);
     if (!candidates.isEmpty()) {
@@ -89,10 +104,41 @@ public class IntakeService {
 
   private Submitted create(DemandRequest request, String key, String actor) {
     Demand demand = persist(request, key, actor);
+    String accessCode = issueAccessCode(demand);
     events.publishEvent(new DemandRegistered(demand.getId(), demand.getTrackingCode())); // starts the matter's process
     RoutingRecord route = routing.findFirstByDemandIdOrderByEvaluatedAtDescIdDesc(demand.getId())
         .orElseThrow(() -> new IllegalStateException("no process routed demand " + demand.getTrackingCode()));
-    return new Submitted(demand, route.toResult(WorkingCalendar.CHINA), true, duplicates.candidatesFor(demand));
+    return new Submitted(demand, route.toResult(WorkingCalendar.CHINA), true, duplicates.candidatesFor(demand), accessCode);
+  }
+
+  /**
+   * 重新发放查询码: staff give the submitter a new access code (lost, or never received); the old one stops
+   * working. Returned once for staff to read out; sent by SMS as well where a gateway is configured.
+   */
+  public Reissued reissueAccessCode(String idOrCode, String actor) {
+    return transaction.execute(s -> {
+      Demand demand = queries.find(idOrCode);
+      String code = issueAccessCode(demand);
+      history.save(new DemandEvent(demand.getId(), clock.instant(), actor, "ACCESS_CODE_REISSUED", "重新发放查询码，原查询码作废"));
+      return new Reissued(demand.getId(), demand.getTrackingCode(), code, demand.getAccessCodeIssuedAt());
+    });
+  }
+
+  public record Reissued(long demandId, String trackingCode, String accessCode, Instant issuedAt) {}
+
+  /** A new access code for the demand, sent by SMS once the transaction has committed; returned for the receipt. */
+  private String issueAccessCode(Demand demand) {
+    String code = accessCodes.issue(demand);
+    String phone = demand.getSubmitterPhone();
+    if (phone != null && TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          sms.sendAccessCode(phone, demand.getTrackingCode(), code);
+        }
+      });
+    }
+    return code;
   }
 
   private Demand persist(DemandRequest request, String key, String actor) {
@@ -131,7 +177,7 @@ public class IntakeService {
   private Submitted alreadySubmitted(Demand demand) {
     RouteResult route = routing.findFirstByDemandIdOrderByEvaluatedAtDescIdDesc(demand.getId())
         .map(r -> r.toResult(WorkingCalendar.CHINA)).orElse(null);
-    return new Submitted(demand, route, false, List.of());
+    return new Submitted(demand, route, false, List.of(), null);
   }
 
   /** The API's validation, for requests that do not come through the API's controller (start form, public page). */

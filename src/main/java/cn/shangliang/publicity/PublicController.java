@@ -1,5 +1,6 @@
 package cn.shangliang.publicity;
 
+import cn.shangliang.intake.AccessCodes;
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandQueries;
 import cn.shangliang.intake.DemandView;
@@ -9,6 +10,8 @@ import cn.shangliang.rules.RulesService;
 import cn.shangliang.sla.WorkingCalendar;
 import cn.shangliang.system.InvalidRequestException;
 import cn.shangliang.system.NotFoundException;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -51,7 +54,7 @@ class PublicController {
 
   record ObjectionRequest(String reason) {}
 
-  record EvaluationRequest(SatisfactionEvaluation.Rating rating, String comment) {}
+  record EvaluationRequest(SatisfactionEvaluation.Rating rating, String comment, String accessCode) {}
 
   record ObjectionReceipt(String id, String noticeId, String status, String statusLabel, OffsetDateTime submittedAt) {}
 
@@ -61,6 +64,9 @@ class PublicController {
       String category, String township, String village, Submitter submitter, PublicRoute route, String handlingUnit,
       OffsetDateTime deadline, String result, PublicNotice notice, String mergedInto, List<Step> steps,
       OffsetDateTime submittedAt, PublicEvaluation evaluation) {}
+
+  /** The answer to a submission: the public view and, on the first answer only, the access code for the receipt. */
+  record PublicReceipt(@JsonUnwrapped PublicDemand demand, @JsonInclude(JsonInclude.Include.NON_NULL) String accessCode) {}
 
   record Board(List<PublicNotice> content, int page, int size, long totalElements, int totalPages) {}
 
@@ -91,9 +97,12 @@ class PublicController {
   private final cn.shangliang.intake.IntakeService intake;
   private final cn.shangliang.system.PublicRateLimiter limiter;
   private final PublicResponses responses;
+  private final AccessCodes accessCodes;
 
   PublicController(DemandQueries demands, PublicityNotices notices, RulesService rules,
-      cn.shangliang.intake.IntakeService intake, cn.shangliang.system.PublicRateLimiter limiter, PublicResponses responses) {
+      cn.shangliang.intake.IntakeService intake, cn.shangliang.system.PublicRateLimiter limiter, PublicResponses responses,
+      AccessCodes accessCodes) {
+    this.accessCodes = accessCodes;
     this.responses = responses;
     this.demands = demands;
     this.notices = notices;
@@ -105,7 +114,7 @@ class PublicController {
   @org.springframework.web.bind.annotation.PostMapping("/demands")
   @Operation(summary = "A citizen submits a demand (channel ONLINE): same validation as the API, rate-limited per address; "
       + "answers 201 with the public view and its tracking code")
-  org.springframework.http.ResponseEntity<PublicDemand> submit(
+  org.springframework.http.ResponseEntity<PublicReceipt> submit(
       @org.springframework.web.bind.annotation.RequestBody PublicSubmission body,
       @org.springframework.web.bind.annotation.RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       jakarta.servlet.http.HttpServletRequest http) {
@@ -118,7 +127,7 @@ class PublicController {
     var submitted = intake.submit(request, idempotencyKey, "public");
     String code = submitted.demand().getTrackingCode();
     return org.springframework.http.ResponseEntity.status(submitted.created() ? 201 : 200)
-        .location(java.net.URI.create("/api/public/demands/" + code)).body(demand(code));
+        .location(java.net.URI.create("/api/public/demands/" + code)).body(new PublicReceipt(demand(code), submitted.accessCode()));
   }
 
   @GetMapping("/demands/{trackingCode}")
@@ -183,23 +192,32 @@ class PublicController {
 
   @org.springframework.web.bind.annotation.PostMapping("/demands/{trackingCode}/evaluation")
   @Operation(summary = "The submitter's satisfaction with the result ({\"rating\": SATISFIED | BASICALLY_SATISFIED | UNSATISFIED, "
-      + "\"comment\"}): 201; 409 when no evaluation is due; rate-limited per address")
+      + "\"comment\", \"accessCode\"}): 201; 403 without the submitter's access code; 429 after 5 wrong codes in 15 minutes; "
+      + "409 when no evaluation is due; rate-limited per address")
   org.springframework.http.ResponseEntity<EvaluationReceipt> evaluate(@PathVariable String trackingCode,
       @org.springframework.web.bind.annotation.RequestBody EvaluationRequest body, jakarta.servlet.http.HttpServletRequest http) {
     if (!TrackingCodes.isTrackingCode(trackingCode)) throw new NotFoundException("demand " + trackingCode);
+    Demand demand = demands.find(trackingCode); // 404 before anything is counted
+    limiter.consume(http.getRemoteAddr());
+    accessCodes.check(demand, body == null ? null : body.accessCode()); // only the submitter speaks for the demand
+    String comment = validatedComment(body == null ? null : body.rating(), body == null ? null : body.comment());
+    SatisfactionEvaluation evaluation = responses.evaluate(trackingCode, body.rating(), comment,
+        SatisfactionEvaluation.Channel.PUBLIC, null);
+    return org.springframework.http.ResponseEntity.status(201).body(new EvaluationReceipt(trackingCode,
+        evaluation.getRating().name(), evaluation.getRating().label(), at(evaluation.getAnsweredAt())));
+  }
+
+  /** The rating is required, a comment at most 500 characters and required with 不满意; returns it stripped or null. */
+  static String validatedComment(SatisfactionEvaluation.Rating rating, String given) {
     List<InvalidRequestException.FieldError> errors = new ArrayList<>();
-    if (body == null || body.rating() == null) errors.add(new InvalidRequestException.FieldError("rating", "请选择满意、基本满意或不满意"));
-    String comment = body == null || body.comment() == null || body.comment().isBlank() ? null : body.comment().strip();
+    if (rating == null) errors.add(new InvalidRequestException.FieldError("rating", "请选择满意、基本满意或不满意"));
+    String comment = given == null || given.isBlank() ? null : given.strip();
     if (comment != null && comment.length() > 500) errors.add(new InvalidRequestException.FieldError("comment", "评价意见不能超过500字"));
-    if (body != null && body.rating() == SatisfactionEvaluation.Rating.UNSATISFIED && comment == null) {
+    if (rating == SatisfactionEvaluation.Rating.UNSATISFIED && comment == null) {
       errors.add(new InvalidRequestException.FieldError("comment", "不满意时请写明原因"));
     }
     if (!errors.isEmpty()) throw new InvalidRequestException(errors);
-    demands.find(trackingCode); // 404 before anything is counted
-    limiter.consume(http.getRemoteAddr());
-    SatisfactionEvaluation evaluation = responses.evaluate(trackingCode, body.rating(), comment);
-    return org.springframework.http.ResponseEntity.status(201).body(new EvaluationReceipt(trackingCode,
-        evaluation.getRating().name(), evaluation.getRating().label(), at(evaluation.getAnsweredAt())));
+    return comment;
   }
 
   private static long parseId(String id, String what) {

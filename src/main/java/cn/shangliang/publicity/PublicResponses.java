@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -123,13 +125,15 @@ public class PublicResponses {
   }
 
   @Transactional
-  public SatisfactionEvaluation evaluate(String trackingCode, SatisfactionEvaluation.Rating rating, String comment) {
+  public SatisfactionEvaluation evaluate(String trackingCode, SatisfactionEvaluation.Rating rating, String comment,
+      SatisfactionEvaluation.Channel channel, String recordedBy) {
     Demand demand = demandQueries.find(trackingCode);
     SatisfactionEvaluation evaluation = due(demand)
         .orElseThrow(() -> new ConflictException("该诉求目前没有待评价的办理结果"));
-    evaluation.answer(rating, comment, clock.instant());
+    evaluation.answer(rating, comment, clock.instant(), channel, recordedBy);
     evaluations.save(evaluation);
-    demands.event(demand.getId(), "public", "EVALUATED", "群众评价：" + rating.label()
+    String who = channel == SatisfactionEvaluation.Channel.PHONE_CALLBACK ? "电话回访（" + recordedBy + " 记录）" : "群众评价";
+    demands.event(demand.getId(), recordedBy == null ? "public" : recordedBy, "EVALUATED", who + "：" + rating.label()
         + (comment == null || comment.isBlank() ? "" : "（" + Masking.freeText(comment, demand.getSubmitterName()) + "）"), null);
     if (evaluations.countByMatterIdAndRoundAndStatus(evaluation.getMatterId(), evaluation.getRound(),
         SatisfactionEvaluation.Status.PENDING) == 0) {
@@ -156,15 +160,22 @@ public class PublicResponses {
     return evaluations.findByMatterIdAndRoundOrderByIdAsc(matterId, round);
   }
 
-  /** Per lead department, of the evaluations answered in [from, to): {satisfied or basically satisfied, answered}. */
+  /**
+   * Per lead department, of the evaluations answered in [from, to): {satisfied or basically satisfied, answered},
+   * in total (key null) and per channel the answer came through (PUBLIC, PHONE_CALLBACK).
+   */
   @Transactional(readOnly = true)
-  public Map<String, long[]> ratingsByDepartment(Instant from, Instant to) {
-    Map<String, long[]> result = new java.util.TreeMap<>();
+  public Map<String, Map<String, long[]>> ratingsByDepartment(Instant from, Instant to) {
+    Map<String, Map<String, long[]>> result = new java.util.TreeMap<>();
     for (SatisfactionEvaluation e : evaluations.answeredBetween(from, to)) {
       if (e.getLeadDepartment() == null) continue;
-      long[] counts = result.computeIfAbsent(e.getLeadDepartment(), d -> new long[2]);
-      if (e.getRating() != SatisfactionEvaluation.Rating.UNSATISFIED) counts[0]++;
-      counts[1]++;
+      Map<String, long[]> department = result.computeIfAbsent(e.getLeadDepartment(), d -> new HashMap<>());
+      String channel = e.getChannel() == null ? SatisfactionEvaluation.Channel.PUBLIC.name() : e.getChannel().name();
+      for (String key : Arrays.asList(null, channel)) {
+        long[] counts = department.computeIfAbsent(key, k -> new long[2]);
+        if (e.getRating() != SatisfactionEvaluation.Rating.UNSATISFIED) counts[0]++;
+        counts[1]++;
+      }
     }
     return result;
   }

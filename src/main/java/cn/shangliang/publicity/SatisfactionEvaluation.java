@@ -32,6 +32,22 @@ public class SatisfactionEvaluation extends RecordEntity {
     }
   }
 
+  /** Who spoke for the submitter: the submitter with the access code, or staff who called them back. */
+  public enum Channel {
+    PUBLIC("群众凭查询码评价"),
+    PHONE_CALLBACK("电话回访");
+
+    private final String label;
+
+    Channel(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
   /** Where an evaluation stands. */
   public enum Status {
     PENDING("待评价"),
@@ -69,6 +85,11 @@ public class SatisfactionEvaluation extends RecordEntity {
   private Instant dueAt;
   @Column(name = "answered_at")
   private Instant answeredAt;
+  @Enumerated(EnumType.STRING)
+  private Channel channel;
+  /** The staff member who recorded a phone callback; null when the submitter answered. */
+  @Column(name = "recorded_by")
+  private String recordedBy;
 
   protected SatisfactionEvaluation() {}
 
@@ -82,7 +103,9 @@ public class SatisfactionEvaluation extends RecordEntity {
     this.status = Status.PENDING;
   }
 
-  void answer(Rating rating, String comment, Instant at) {
+  void answer(Rating rating, String comment, Instant at, Channel channel, String recordedBy) {
+    this.channel = channel;
+    this.recordedBy = recordedBy;
     this.rating = rating;
     this.comment = comment;
     this.answeredAt = at;
@@ -103,4 +126,6 @@ public class SatisfactionEvaluation extends RecordEntity {
   public Instant getRequestedAt() { return requestedAt; }
   public Instant getDueAt() { return dueAt; }
   public Instant getAnsweredAt() { return answeredAt; }
+  public Channel getChannel() { return channel; }
+  public String getRecordedBy() { return recordedBy; }
 }

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Service;
@@ -29,8 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class SlaSummaries {
   static final String REPLY_TASK = "UserTask_DepartmentReply";
 
+  /** satisfactionByChannel: the satisfaction rate of the answers that came through each channel (PUBLIC, PHONE_CALLBACK). */
   public record DepartmentSummary(String department, long openTasks, long dueSoon, long breached, long repliesDue,
-      long repliesGiven, Double onTimeRate, Double responseRate, Double resolutionRate, Double satisfactionRate) {}
+      long repliesGiven, Double onTimeRate, Double responseRate, Double resolutionRate, Double satisfactionRate,
+      Map<String, Double> satisfactionByChannel) {}
 
   private final ReplyClockRepository clocks;
   private final SlaBreachRepository breaches;
@@ -57,7 +62,7 @@ public class SlaSummaries {
     Set<String> departments = new LinkedHashSet<>();
     due.forEach(c -> departments.add(c.getDepartment()));
     breached.forEach(b -> departments.add(b.getDepartment()));
-    java.util.Map<String, long[]> ratings = responses.ratingsByDepartment(from, to);
+    Map<String, Map<String, long[]>> ratings = responses.ratingsByDepartment(from, to);
     departments.addAll(ratings.keySet());
     Date now = Date.from(clock.instant());
     Date soon = Date.from(calendars.calendar().dueSoonLimit(clock.instant().atZone(calendars.calendar().zone()).toOffsetDateTime())
@@ -76,9 +81,20 @@ public class SlaSummaries {
       result.add(new DepartmentSummary(department, open, dueSoon,
           breached.stream().filter(b -> b.getDepartment().equals(department)).count(), mine.size(), given,
           rate(onTime, given), rate(given, mine.size()), rate(solved, accepted),
-          ratings.containsKey(department) ? rate(ratings.get(department)[0], ratings.get(department)[1]) : null));
+          satisfaction(ratings.get(department), null), byChannel(ratings.get(department))));
     }
     return result;
+  }
+
+  private static Double satisfaction(Map<String, long[]> ratings, String channel) {
+    long[] counts = ratings == null ? null : ratings.get(channel);
+    return counts == null ? null : rate(counts[0], counts[1]);
+  }
+
+  private static Map<String, Double> byChannel(Map<String, long[]> ratings) {
+    Map<String, Double> rates = new TreeMap<>();
+    if (ratings != null) ratings.keySet().stream().filter(Objects::nonNull).forEach(c -> rates.put(c, satisfaction(ratings, c)));
+    return rates;
   }
 
   public record DueSoonTask(String taskId, String trackingCode, String title, String department, Instant due) {}
@@ -101,7 +117,7 @@ public class SlaSummaries {
     Date now = Date.from(clock.instant());
     Date soon = Date.from(calendars.calendar().dueSoonLimit(clock.instant().atZone(calendars.calendar().zone()).toOffsetDateTime())
         .toInstant());
-    java.util.Map<String, long[]> counts = new java.util.TreeMap<>();
+    Map<String, long[]> counts = new TreeMap<>();
     for (var task : taskService.createTaskQuery().taskDefinitionKey(REPLY_TASK).list()) {
       String department = (String) taskService.getVariable(task.getId(), "leadDepartment");
       if (department == null) continue;
@@ -110,7 +126,7 @@ public class SlaSummaries {
       if (task.getDueDate() != null && task.getDueDate().after(now) && task.getDueDate().before(soon)) c[1]++;
     }
     List<DepartmentSummary> result = new ArrayList<>();
-    counts.forEach((d, c) -> result.add(new DepartmentSummary(d, c[0], c[1], 0, 0, 0, null, null, null, null)));
+    counts.forEach((d, c) -> result.add(new DepartmentSummary(d, c[0], c[1], 0, 0, 0, null, null, null, null, Map.of())));
     return result;
   }
 

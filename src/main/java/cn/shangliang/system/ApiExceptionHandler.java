@@ -128,6 +128,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
   }
 
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<Object> forbidden(ForbiddenException e) {
+    return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), Map.of());
+  }
+
   @ExceptionHandler(GoneException.class)
   ResponseEntity<Object> gone(GoneException e) {
     return problem(HttpStatus.GONE, "gone", "Gone", e.getMessage(), Map.of());

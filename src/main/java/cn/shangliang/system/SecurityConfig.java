@@ -57,7 +57,8 @@ class SecurityConfig {
             // role checks of writes before the body is read: a caller without the role gets 403, never a 400
             // that tells it how to shape the request (the controllers' @PreAuthorize say the same)
             .requestMatchers(HttpMethod.POST, "/api/demands").hasAnyAuthority(Groups.INTAKE, Groups.MEMBER, Groups.LIAISON_OFFICE, Groups.ADMIN)
-            .requestMatchers(HttpMethod.POST, "/api/demands/*/merge").hasAnyAuthority(Groups.INTAKE, Groups.LIAISON_OFFICE, Groups.ADMIN)
+            .requestMatchers(HttpMethod.POST, "/api/demands/*/merge", "/api/demands/*/evaluation", "/api/demands/*/access-code")
+                .hasAnyAuthority(Groups.INTAKE, Groups.LIAISON_OFFICE, Groups.ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/demands/*/online-round/**").hasAnyAuthority(Groups.CONVENOR, Groups.ADMIN)
             .requestMatchers(HttpMethod.PUT, "/api/village-assignments").hasAnyAuthority(Groups.LIAISON_OFFICE, Groups.ADMIN)
             .requestMatchers(HttpMethod.DELETE, "/api/village-assignments").hasAnyAuthority(Groups.LIAISON_OFFICE, Groups.ADMIN)

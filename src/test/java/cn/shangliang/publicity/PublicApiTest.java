@@ -167,7 +167,8 @@ class PublicApiTest {
           "2026-11-09T10:01:00+08:00").toInstant()));
       steps.fireDueTimers();
       Http.Response evaluation = new Http(port).post("/api/public/demands/" + code + "/evaluation",
-          Map.of("rating", "UNSATISFIED", "comment", "我是张三丰，13812341234，还没解决"));
+          Map.of("rating", "UNSATISFIED", "comment", "我是张三丰，13812341234，还没解决", "accessCode",
+              Demands.accessCode(new Http(port), code)));
       assertThat(evaluation.status()).isEqualTo(201);
       assertNoPersonalData(evaluation.body());
 

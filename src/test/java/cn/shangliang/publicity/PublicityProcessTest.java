@@ -9,6 +9,7 @@ import cn.shangliang.support.PlatformTest;
 import cn.shangliang.support.Steps;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -57,8 +58,9 @@ class PublicityProcessTest {
   }
 
   Http.Response evaluate(String code, String rating, String comment) {
-    return comment == null ? http().post("/api/public/demands/" + code + "/evaluation", Map.of("rating", rating))
-        : http().post("/api/public/demands/" + code + "/evaluation", Map.of("rating", rating, "comment", comment));
+    Map<String, Object> body = new HashMap<>(Map.of("rating", rating, "accessCode", Demands.accessCode(http(), code)));
+    if (comment != null) body.put("comment", comment);
+    return http().post("/api/public/demands/" + code + "/evaluation", body);
   }
 
   Steps windowCloses(Steps steps, String moment) {

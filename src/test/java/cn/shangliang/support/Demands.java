@@ -31,6 +31,14 @@ public final class Demands {
     return body;
   }
 
+  /**
+   * The submitter's access code for a demand made without keeping its receipt: a new one, issued by the liaison
+   * office as staff do when a submitter lost theirs (the old one stops working).
+   */
+  public static String accessCode(Http http, String trackingCode) {
+    return http.as("liaison").post("/api/demands/" + trackingCode + "/access-code", "").json().get("accessCode").asText();
+  }
+
   public static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
     Map<String, Object> copy = new LinkedHashMap<>(body);
     if (value == null) copy.remove(key);

@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * department's records) and Camunda's REST API are in {@link ObjectAccessTest}.
  */
 @PlatformTest
-class AuthorizationMatrixTest {
+public class AuthorizationMatrixTest {
   /** The demo users of API.md and their groups. */
   static final Map<String, Set<String>> USERS = new LinkedHashMap<>();
 
@@ -56,6 +56,8 @@ class AuthorizationMatrixTest {
       GET    /api/demands/{id}                                staff
       POST   /api/demands                                     intake member liaison-office admin
       POST   /api/demands/{id}/merge                          intake liaison-office admin
+      POST   /api/demands/{id}/evaluation                     intake liaison-office admin
+      POST   /api/demands/{id}/access-code                    intake liaison-office admin
       POST   /api/routing/preview                             staff
       GET    /api/calendar/deadline                           staff
       GET    /api/sla/breaches                                SLA
@@ -129,14 +131,14 @@ class AuthorizationMatrixTest {
   @LocalServerPort int port;
   @Autowired ApplicationContext context;
 
-  record Endpoint(String method, String path) {
+  public record Endpoint(String method, String path) {
     @Override
     public String toString() {
       return method + " " + path;
     }
   }
 
-  static Map<Endpoint, String> matrix() {
+  public static Map<Endpoint, String> matrix() {
     Map<Endpoint, String> matrix = new LinkedHashMap<>();
     MATRIX.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(line -> {
       String[] parts = line.split("\\s+", 3);

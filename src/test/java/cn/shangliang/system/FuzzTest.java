@@ -326,6 +326,7 @@ class FuzzTest {
     Steps evaluated = new Steps(engine, onSite(clerk, "评价模糊村"));
     at("2036-01-12T10:01:00+08:00");
     evaluated.fireDueTimers();
+    String accessCode = Demands.accessCode(new Http(port), evaluated.code());
     String noticeId = new Http(port).get("/api/public/demands/" + notice).json().get("notice").get("id").asText();
     String round = onlineRound(clerk);
     String token = (String) engine.getRuntimeService().createVariableInstanceQuery().variableName("onlineRoundLinks").list().stream()
@@ -351,7 +352,10 @@ class FuzzTest {
         new Target("objection", "POST", null, "/api/public/notices/{" + noticeId + "}/objections", Body.JSON,
             () -> map("reason", "公示的办理结果与实际情况不符，请再核实。")),
         new Target("evaluation", "POST", null, "/api/public/demands/{" + evaluated.code() + "}/evaluation", Body.JSON,
-            () -> map("rating", "BASICALLY_SATISFIED", "comment", "基本解决，希望继续跟进。")),
+            () -> map("rating", "BASICALLY_SATISFIED", "comment", "基本解决，希望继续跟进。", "accessCode", accessCode)),
+        new Target("phone callback", "POST", "admin", "/api/demands/{" + evaluated.code() + "}/evaluation", Body.JSON,
+            () -> map("rating", "SATISFIED", "comment", "电话回访：已解决。", "channel", "PHONE_CALLBACK")),
+        new Target("access code", "POST", "admin", "/api/demands/{" + mergeFrom + "}/access-code", Body.NONE, () -> null),
         new Target("opinion", "POST", null, "/api/public/rounds/{" + tokens.get(pick.nextInt(tokens.size())) + "}/opinions", Body.JSON,
             () -> map("stance", "SUGGESTION", "text", "建议先征求低层住户的意见。")),
         new Target("invitations", "POST", "admin", "/api/demands/{" + round + "}/online-round/invitations", Body.JSON,
