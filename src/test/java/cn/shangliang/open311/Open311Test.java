@@ -109,6 +109,9 @@ class Open311Test {
     // refused by Spring MVC before our controller: the error page answers in the format of the path
     assertError("unknown path", new Http(port).get("/open311/v2/nothing-here.xml"), 404);
     assertError("unknown path", new Http(port).get("/open311/v2/nothing-here.json"), 404);
+    // refused by Tomcat before any servlet (an encoded NUL in the path): its error page, in the format of the path too
+    assertError("NUL in the path", new Http(port).get("/open311/v2/requests/%00.xml"), 400);
+    assertError("NUL in the path", new Http(port).get("/open311/v2/requests/%00.json"), 400);
   }
 
   static void assertError(String what, Http.Response response, int status) {
