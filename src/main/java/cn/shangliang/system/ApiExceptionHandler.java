@@ -1,5 +1,6 @@
 package cn.shangliang.system;
 
+import cn.shangliang.open311.GeoReportErrors;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -109,9 +110,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers, HttpStatusCode status,
       WebRequest request) {
     if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet
-        && servlet.getRequest().getRequestURI().startsWith("/open311/")) {
-      return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-          .body(List.of(Map.of("code", status.value(), "description", e.getMessage() == null ? "bad request" : e.getMessage())));
+        && GeoReportErrors.isOpen311(servlet.getRequest().getRequestURI())) {
+      return GeoReportErrors.response(servlet.getRequest().getRequestURI(), status.value(),
+          e.getMessage() == null ? "bad request" : e.getMessage());
     }
     return super.handleExceptionInternal(e, body, headers, status, request);
   }

@@ -1,10 +1,9 @@
 package cn.shangliang.system;
 
+import cn.shangliang.open311.GeoReportErrors;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,9 +35,8 @@ class ProblemErrorController implements ErrorController {
   ResponseEntity<Object> error(HttpServletRequest request) {
     HttpStatus status = status(request);
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    if (uri != null && uri.toString().startsWith("/open311/")) {
-      return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-          .body(List.of(Map.of("code", status.value(), "description", status.getReasonPhrase())));
+    if (uri != null && GeoReportErrors.isOpen311(uri.toString())) {
+      return GeoReportErrors.response(uri.toString(), status.value(), status.getReasonPhrase());
     }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message(status));
     problem.setType(URI.create("about:blank"));

@@ -111,6 +111,13 @@ public class AuthorizationMatrixTest {
       GET    /open311/v2/requests.json                        public
       POST   /open311/v2/requests.json                        public
       GET    /open311/v2/requests/{id}.json                   public
+      GET    /open311/v2/services.xml                         public
+      GET    /open311/v2/services/{code}.xml                  public
+      GET    /open311/v2/requests.xml                         public
+      POST   /open311/v2/requests.xml                         public
+      GET    /open311/v2/requests/{id}.xml                    public
+      GET    /open311/discovery.json                          public
+      GET    /open311/discovery.xml                           public
       GET    /public                                          public
       GET    /dashboard                                       supervisor leadership admin
       GET    /platforms                                       staff

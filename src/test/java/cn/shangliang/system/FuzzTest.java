@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shangliang.consultation.VillageAssignments;
 import cn.shangliang.support.Canary;
 import cn.shangliang.support.Demands;
+import cn.shangliang.support.GeoReportDocuments;
 import cn.shangliang.support.Http;
 import cn.shangliang.support.PlatformTest;
 import cn.shangliang.support.Steps;
@@ -38,8 +39,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * bent by generated mutations (wrong types, missing and unknown fields, huge and unicode-edge strings,
  * SQL/HTML/EL injection, raw JSON tokens no parser should accept, malformed bodies, wrong content
  * types, hostile path segments). Never a status ≥ 500, every refusal as problem JSON (Open311: its
- * error array) that changes no row, and no expression ever evaluated. Reproducible: the seed is
- * {@code -Dfuzz.seed} (printed with every failure), the size {@code -Dfuzz.requests} (default 10,080: 560 per endpoint).
+ * errors in the format of the path, valid against their schema) that changes no row, and no expression
+ * ever evaluated. Reproducible: the seed is {@code -Dfuzz.seed} (printed with every failure), the size
+ * {@code -Dfuzz.requests} (default 10,080: 530 per endpoint).
  */
 @PlatformTest
 class FuzzTest {
@@ -166,7 +168,7 @@ class FuzzTest {
           if (!after.equals(rows)) failures.add(where + " changed rows: " + difference(rows, after));
           String type = String.valueOf(response.header("content-type"));
           boolean open311 = target.path().startsWith("/open311/");
-          if (open311 ? !isOpen311Error(response) : !type.startsWith("application/problem+json")) {
+          if (open311 ? !GeoReportDocuments.isError(target.path(), response) : !type.startsWith("application/problem+json")) {
             failures.add(where + " not the error format: " + type + " " + cut(response.body()));
           }
         }
@@ -177,16 +179,6 @@ class FuzzTest {
     System.out.println("FUZZ " + targets.size() + " endpoints x " + perTarget + " requests (seed " + SEED + "): " + statuses);
     assertThat(failures).as("fuzzed requests answered wrongly").isEmpty();
     assertThat(canary.touches()).as("an injected expression was evaluated").isZero();
-  }
-
-  static boolean isOpen311Error(Http.Response response) {
-    try {
-      var errors = JSON.readTree(response.body());
-      return errors.isArray() && errors.size() == 1 && errors.get(0).get("code").asInt() == response.status()
-          && errors.get(0).hasNonNull("description");
-    } catch (Exception notJson) {
-      return false;
-    }
   }
 
   /** A request to send: a body (or form) as text, its content type, the path. */
@@ -373,7 +365,8 @@ class FuzzTest {
         new Target("open311 key", "POST", "admin", "/api/admin/open311-keys", Body.JSON, () -> map("name", "县便民热线")),
         new Target("open311 key revocation", "DELETE", "admin", "/api/admin/open311-keys/{" + throwawayKey + "}", Body.NONE, () -> null),
         new Target("notification read", "POST", "admin", "/api/notifications/{" + notification + "}/read", Body.NONE, () -> null),
-        new Target("open311 request", "POST", null, "/open311/v2/requests.json", Body.FORM, () -> open311(key)));
+        new Target("open311 request", "POST", null, "/open311/v2/requests.json", Body.FORM, () -> open311(key)),
+        new Target("open311 request (XML)", "POST", null, "/open311/v2/requests.xml", Body.FORM, () -> open311(key)));
   }
 
   String onSite(Http clerk, String village) {
