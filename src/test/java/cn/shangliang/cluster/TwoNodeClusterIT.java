@@ -2,29 +2,28 @@ package cn.shangliang.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static cn.shangliang.cluster.ClusterDatabase.REMINDER;
+import static cn.shangliang.cluster.ClusterDatabase.awaitNoDueJobs;
+import static cn.shangliang.cluster.ClusterDatabase.checkEachTimerOnce;
+import static cn.shangliang.cluster.ClusterDatabase.checkNothingStuck;
+import static cn.shangliang.cluster.ClusterDatabase.count;
+import static cn.shangliang.cluster.ClusterDatabase.makeReplyTimersOverdue;
+
 import cn.shangliang.support.Demands;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,20 +66,15 @@ class TwoNodeClusterIT {
   static final int CLIENTS = Integer.getInteger("cluster.clients", CLIENTS_DEFAULT);
   /** How long a node's job locks outlive it (the killed node's jobs wait this long for the other node). */
   static final long LOCK_MILLIS = Long.getLong("cluster.lockMillis", 20_000);
-  static final String HEAP = System.getProperty("cluster.heap", "-Xms256m -Xmx512m -XX:MaxMetaspaceSize=256m");
-  static final String REMINDER = "BoundaryEvent_ReplyReminder";
-  static final String OVERDUE = "BoundaryEvent_ReplyOverdue";
+  static final String DATABASE = "shangliang_cluster";
   static final ObjectMapper JSON = new ObjectMapper();
+  static final RunReport REPORT = new RunReport("cluster");
 
   final String runId = Long.toString(System.currentTimeMillis(), 36);
   final Path out = Path.of("target", "cluster");
-  final String jdbcUrl = databaseUrl("shangliang_cluster");
-  final String user = System.getProperty("spring.datasource.username", "root");
-  final String password = System.getProperty("spring.datasource.password", "");
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  final Node a = new Node("A", freePort());
-  final Node b = new Node("B", freePort());
-  final Node[] nodes = {a, b};
+  final AppNode a = new AppNode("A", ClusterDatabase.url(DATABASE), LOCK_MILLIS, out);
+  final AppNode b = new AppNode("B", ClusterDatabase.url(DATABASE), LOCK_MILLIS, out);
+  final AppNode[] nodes = {a, b};
 
   // what the clients saw
   final Map<String, Long> acceptedIds = new ConcurrentHashMap<>();
@@ -98,33 +92,30 @@ class TwoNodeClusterIT {
   // the faults: node A back (the clients' second half waits for it), node B while it stops gracefully
   final java.util.concurrent.CountDownLatch nodeABack = new java.util.concurrent.CountDownLatch(1);
   final AtomicLong heldBack = new AtomicLong();
-  volatile Node stopping;
+  volatile AppNode stopping;
   final AtomicInteger stoppingAnswered = new AtomicInteger();
   final AtomicInteger stoppingRefused = new AtomicInteger();
 
   @AfterEach
   void stopNodes() {
-    for (Node node : nodes) node.kill();
+    for (AppNode node : nodes) node.kill();
   }
 
   @Test
   void twoNodesLoseNothingAndFireEachTimerOnce() throws Exception {
     Files.createDirectories(out);
-    try (Connection db = DriverManager.getConnection(databaseUrl(""), user, password); Statement s = db.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS shangliang_cluster");
-      s.execute("CREATE DATABASE shangliang_cluster CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-    }
+    ClusterDatabase.recreate(DATABASE);
     // Both nodes start at once on the empty database: one creates the schemas, the models and the
     // seed records, the other waits for it (the start-up locks) and finds them in place.
     a.start();
     b.start();
     a.awaitUp(Duration.ofMinutes(4));
     b.awaitUp(Duration.ofMinutes(4));
-    try (Connection db = DriverManager.getConnection(jdbcUrl, user, password)) {
+    try (Connection db = ClusterDatabase.connect(DATABASE)) {
       checkSetUpOnce(db);
     }
     report("cluster: %d demands, %d clients, nodes on ports %d and %d, job lock %d ms, node heap %s",
-        DEMANDS, CLIENTS, a.port, b.port, LOCK_MILLIS, HEAP);
+        DEMANDS, CLIENTS, a.port, b.port, LOCK_MILLIS, AppNode.HEAP);
 
     ExecutorService background = Executors.newFixedThreadPool(3);
     AtomicInteger phase = new AtomicInteger(); // 0 load, 1 done
@@ -163,13 +154,13 @@ class TwoNodeClusterIT {
     report("sent again after acceptance: %d answered 200, %d of them with the demand first created", resent.get(), resentSame.get());
     assertThat(resentSame.get()).as("a repeated externalId answers with the first demand").isEqualTo(resent.get()).isPositive();
 
-    try (Connection db = DriverManager.getConnection(jdbcUrl, user, password)) {
+    try (Connection db = ClusterDatabase.connect(DATABASE)) {
       checkNothingLostNothingTwice(db);
       awaitNoDueJobs(db, Duration.ofMinutes(5)); // the lag probes, and jobs the killed node held
       reportTimerLag(db);
 
       // The application goes down; the reply deadlines pass meanwhile; it comes back.
-      for (Node node : nodes) node.stopGracefully();
+      for (AppNode node : nodes) node.stopGracefully();
       int madeDue = makeReplyTimersOverdue(db);
       long restart = System.nanoTime();
       a.start();
@@ -182,9 +173,9 @@ class TwoNodeClusterIT {
           + "(%.1f s after both nodes were up)", madeDue, catchUp, drained.toMillis() / 1000.0);
       phase.set(2);
       memory.get();
-      report("memory: largest resident set of a node %.0f MiB (heap %s)", maxRssKb.get() / 1024.0, HEAP);
-      checkEachTimerOnce(db);
-      checkNothingStuck(db);
+      report("memory: largest resident set of a node %.0f MiB (heap %s)", maxRssKb.get() / 1024.0, AppNode.HEAP);
+      checkEachTimerOnce(db, "cluster-" + runId + "-%", REPORT);
+      checkNothingStuck(db, REPORT);
     } finally {
       phase.set(2);
       background.shutdownNow();
@@ -200,15 +191,11 @@ class TwoNodeClusterIT {
     if (index % 4 != 3) body = Demands.with(body, "urgency", "EMERGENCY");
     byte[] json = JSON.writeValueAsBytes(body);
     for (int attempt = 0; ; attempt++) {
-      Node node = nodes[(index + attempt) % 2];
-      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port + "/api/demands"))
-          .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("clerk:clerk".getBytes(StandardCharsets.UTF_8)))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build();
+      AppNode node = nodes[(index + attempt) % 2];
       long t0 = System.nanoTime();
       HttpResponse<String> response;
       try {
-        response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        response = AppNode.HTTP.send(node.demandPost(json), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       } catch (IOException e) {
         if (stopping == node) stoppingRefused.incrementAndGet();
         retried("connection: " + e.getClass().getSimpleName());
@@ -224,7 +211,7 @@ class TwoNodeClusterIT {
         assertThat(earlier).as("%s answered twice by the client loop", externalId).isNull();
         (status == 201 ? created : answeredAgain).incrementAndGet();
         // one in ten: a client unsure of its answer sends again, to the other node: the same demand, nothing new
-        if (index % 10 == 0) resendTo(nodes[(index + attempt + 1) % 2], request, externalId);
+        if (index % 10 == 0) resendTo(nodes[(index + attempt + 1) % 2], json, externalId);
         return;
       }
       if (status >= 500 || status == 409 || status == 429) {
@@ -239,13 +226,9 @@ class TwoNodeClusterIT {
     }
   }
 
-  void resendTo(Node node, HttpRequest first, String externalId) throws Exception {
-    HttpRequest again = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port + "/api/demands"))
-        .timeout(Duration.ofSeconds(60)).POST(first.bodyPublisher().orElseThrow())
-        .header("Content-Type", "application/json").header("Authorization", first.headers().firstValue("Authorization").orElseThrow())
-        .build();
+  void resendTo(AppNode node, byte[] json, String externalId) throws Exception {
     try {
-      HttpResponse<String> response = http.send(again, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response = AppNode.HTTP.send(node.demandPost(json), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       if (response.statusCode() == 200) {
         resentSame.addAndGet(JSON.readTree(response.body()).path("id").asLong() == acceptedIds.get(externalId) ? 1 : 0);
         resent.incrementAndGet();
@@ -306,7 +289,7 @@ class TwoNodeClusterIT {
 
   /** Every second, up to 5 reply reminders of the demands just taken in are made due 2 s ahead. */
   Void probeTimerLag(AtomicInteger phase) throws Exception {
-    try (Connection db = DriverManager.getConnection(jdbcUrl, user, password)) {
+    try (Connection db = ClusterDatabase.connect(DATABASE)) {
       while (phase.get() == 0) {
         Thread.sleep(1000);
         Timestamp due = new Timestamp(System.currentTimeMillis() / 1000 * 1000 + 2000);
@@ -338,7 +321,7 @@ class TwoNodeClusterIT {
 
   Void sampleMemory(AtomicInteger phase) throws Exception {
     while (phase.get() < 2) {
-      for (Node node : nodes) maxRssKb.accumulate(node.residentKb());
+      for (AppNode node : nodes) maxRssKb.accumulate(node.residentKb());
       Thread.sleep(500);
     }
     return null;
@@ -404,79 +387,7 @@ class TwoNodeClusterIT {
     assertThat(lags).as("reminders probed during the load").isNotEmpty();
   }
 
-  /** The reply deadlines pass while the application is down: every reply timer is due a minute ago. */
-  int makeReplyTimersOverdue(Connection db) throws SQLException {
-    try (PreparedStatement update = db.prepareStatement(
-        "UPDATE ACT_RU_JOB SET DUEDATE_ = ? WHERE HANDLER_TYPE_ = 'timer-transition' AND HANDLER_CFG_ IN (?, ?)")) {
-      update.setTimestamp(1, new Timestamp(System.currentTimeMillis() - 60_000));
-      update.setString(2, REMINDER);
-      update.setString(3, OVERDUE);
-      return update.executeUpdate();
-    }
-  }
-
-  Duration awaitNoDueJobs(Connection db, Duration limit) throws Exception {
-    long start = System.nanoTime();
-    long deadline = start + limit.toNanos();
-    while (true) {
-      // (history cleanup keeps its own schedule inside its nightly window)
-      long due = count(db, "SELECT COUNT(*) FROM ACT_RU_JOB WHERE (DUEDATE_ IS NULL OR DUEDATE_ <= ?) AND RETRIES_ > 0 "
-          + "AND HANDLER_TYPE_ <> 'history-cleanup'",
-          new Timestamp(System.currentTimeMillis()));
-      if (due == 0) return Duration.ofNanos(System.nanoTime() - start);
-      assertThat(System.nanoTime()).as("%d jobs still due after %s", due, limit).isLessThan(deadline);
-      Thread.sleep(500);
-    }
-  }
-
-  /** Each emergency demand: its reminder and its breach fired exactly once, in the engine and in our records. */
-  void checkEachTimerOnce(Connection db) throws SQLException {
-    String prefix = "cluster-" + runId + "-%";
-    long emergencies = count(db, "SELECT COUNT(*) FROM demand WHERE external_id LIKE ? AND urgency = 'EMERGENCY'", prefix);
-    for (String activity : List.of(REMINDER, OVERDUE)) {
-      long once = count(db, "SELECT COUNT(*) FROM (SELECT PROC_INST_ID_ FROM ACT_HI_ACTINST WHERE ACT_ID_ = ? "
-          + "GROUP BY PROC_INST_ID_ HAVING COUNT(*) = 1) x", activity);
-      long twice = count(db, "SELECT COUNT(*) FROM (SELECT PROC_INST_ID_ FROM ACT_HI_ACTINST WHERE ACT_ID_ = ? "
-          + "GROUP BY PROC_INST_ID_ HAVING COUNT(*) > 1) x", activity);
-      assertThat(twice).as("%s fired more than once", activity).isZero();
-      assertThat(once).as("%s fired once per emergency", activity).isEqualTo(emergencies);
-    }
-    for (String kind : List.of("REMINDED", "BREACHED")) {
-      long once = count(db, "SELECT COUNT(*) FROM (SELECT e.demand_id FROM demand_event e JOIN demand d ON d.id = e.demand_id "
-          + "WHERE d.external_id LIKE ? AND e.kind = '" + kind + "' GROUP BY e.demand_id HAVING COUNT(*) = 1) x", prefix);
-      long more = count(db, "SELECT COUNT(*) FROM (SELECT e.demand_id FROM demand_event e JOIN demand d ON d.id = e.demand_id "
-          + "WHERE d.external_id LIKE ? AND e.kind = '" + kind + "' GROUP BY e.demand_id HAVING COUNT(*) > 1) x", prefix);
-      assertThat(more).as("demands with %s recorded twice", kind).isZero();
-      assertThat(once).as("demands with %s recorded once", kind).isEqualTo(emergencies);
-    }
-    long breaches = count(db, "SELECT COUNT(*) FROM sla_breach b JOIN demand d ON d.id = b.demand_id WHERE d.external_id LIKE ?", prefix);
-    assertThat(breaches).as("one breach per emergency").isEqualTo(emergencies);
-    report("timers: %d emergencies, each reminder and each breach fired exactly once (engine history, demand "
-        + "events, %d breach rows)", emergencies, breaches);
-  }
-
-  void checkNothingStuck(Connection db) throws SQLException {
-    Timestamp now = new Timestamp(System.currentTimeMillis());
-    long expiredLocks = count(db, "SELECT COUNT(*) FROM ACT_RU_JOB WHERE LOCK_EXP_TIME_ < ? AND LOCK_OWNER_ IS NOT NULL "
-        + "AND (DUEDATE_ IS NULL OR DUEDATE_ <= ?) AND HANDLER_TYPE_ <> 'history-cleanup'", now, now);
-    long incidents = count(db, "SELECT COUNT(*) FROM ACT_RU_INCIDENT");
-    long failed = count(db, "SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ < 3 OR EXCEPTION_MSG_ IS NOT NULL");
-    report("jobs: %d held past their lock, %d failed attempts left, %d incidents", expiredLocks, failed, incidents);
-    assertThat(expiredLocks).as("jobs held past their lock time").isZero();
-    assertThat(incidents).as("incidents").isZero();
-  }
-
   // --- helpers ------------------------------------------------------------------------------------
-
-  static long count(Connection db, String sql, Object... args) throws SQLException {
-    try (PreparedStatement statement = db.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) statement.setObject(i + 1, args[i]);
-      try (ResultSet rs = statement.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
 
   static double pct(long[] sortedNanos, double p) {
     if (sortedNanos.length == 0) return 0;
@@ -485,142 +396,6 @@ class TwoNodeClusterIT {
   }
 
   static void report(String format, Object... args) {
-    String line = String.format(format, args);
-    System.out.println("CLUSTER " + line);
-    try {
-      Path file = Path.of("target/bench/results.txt");
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, OffsetDateTime.now() + " cluster " + line + System.lineSeparator(),
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The test database's URL with another database name (empty: the server). */
-  static String databaseUrl(String database) {
-    String url = System.getProperty("spring.datasource.url",
-        "jdbc:mysql://127.0.0.1:3306/shangliang_test?sendFractionalSeconds=false&nullDatabaseMeansCurrent=true");
-    return url.replaceFirst("(jdbc:mysql://[^/]+/)[^?]*", "$1" + database);
-  }
-
-  /**
-   * A free port below the kernel's ephemeral range (32768 and up on Linux): a port from that range, free
-   * while its node is down, can be taken meanwhile as the local end of an outgoing connection (a pool's
-   * new connection to the database), and the node restarting on it would fail to bind.
-   */
-  static int freePort() {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
-      try (var socket = new java.net.ServerSocket()) {
-        socket.bind(new java.net.InetSocketAddress(port));
-        return port;
-      } catch (IOException taken) {
-        // try another
-      }
-    }
-    throw new IllegalStateException("no free port between 20000 and 32000");
-  }
-
-  /** One application process, started from the packaged jar. */
-  final class Node {
-    final String name;
-    final int port;
-    Process process;
-    int starts;
-
-    Node(String name, int port) {
-      this.name = name;
-      this.port = port;
-    }
-
-    void start() throws IOException {
-      String jar = System.getProperty("cluster.jar");
-      assertThat(jar).as("cluster.jar (the packaged application)").isNotNull();
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(Arrays.asList(HEAP.split("\\s+")));
-      command.addAll(List.of("-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8", "-jar", jar,
-          "--spring.profiles.active=mysql,demo", "--shangliang.demo.sample-data=false", "--server.port=" + port,
-          "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + user,
-          "--spring.datasource.password=" + password,
-          "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS, "--shangliang.rules-watch=false",
-          "--logging.level.root=WARN", "--logging.level.cn.shangliang=INFO"));
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
-      builder.environment().put("SHANGLIANG_NODE_ID", "node-" + name);
-      process = builder.start();
-      starts++;
-    }
-
-    void awaitUp(Duration limit) throws Exception {
-      long deadline = System.nanoTime() + limit.toNanos();
-      while (System.nanoTime() < deadline) {
-        if (!process.isAlive()) {
-          throw new AssertionError("node " + name + " died while starting (exit " + process.exitValue() + "); the end of "
-              + log() + ":\n" + logTail(60));
-        }
-        try {
-          HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-              .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-          if (health.statusCode() == 200) return;
-        } catch (IOException notYet) {
-          // not listening yet
-        }
-        Thread.sleep(500);
-      }
-      throw new AssertionError("node " + name + " not up within " + limit);
-    }
-
-    Path log() {
-      return out.resolve("node-" + name + ".log");
-    }
-
-    /** The last lines of the node's log (its start-up failure), for the test report. */
-    String logTail(int lines) {
-      try {
-        List<String> all = Files.readAllLines(log(), StandardCharsets.UTF_8);
-        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-      } catch (IOException | java.io.UncheckedIOException e) {
-        return "(unreadable: " + e + ")";
-      }
-    }
-
-    void kill() {
-      if (process != null && process.isAlive()) {
-        process.destroyForcibly();
-        waitFor();
-      }
-    }
-
-    void stopGracefully() {
-      if (process != null && process.isAlive()) {
-        process.destroy(); // SIGTERM: Tomcat finishes the requests in flight (server.shutdown: graceful)
-        waitFor();
-      }
-    }
-
-    private void waitFor() {
-      try {
-        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-          process.destroyForcibly().waitFor();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    long residentKb() {
-      Process p = process;
-      if (p == null || !p.isAlive()) return 0;
-      try {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
-          if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", ""));
-        }
-      } catch (IOException | RuntimeException gone) {
-        // the process ended between the check and the read
-      }
-      return 0;
-    }
+    REPORT.line(format, args);
   }
 }
