@@ -169,7 +169,17 @@ class Open311Controller {
     var submitted = intake.submit(request, idempotencyKey == null ? null : "open311:" + key.getId() + ":" + idempotencyKey,
         "open311:" + key.getName());
     Request created = request(submitted.demand());
-    return List.of(new Created(created.serviceRequestId(), created.serviceNotice(), null));
+    return List.of(new Created(created.serviceRequestId(), withAccessCode(created.serviceNotice(), submitted.accessCode()), null));
+  }
+
+  /**
+   * The access code reaches an Open311 client once, in the notice of its first answer, for the client to pass on
+   * to the submitter (GeoReport v2 has no field of its own for it); a repeated request does not see it again.
+   */
+  private static String withAccessCode(String notice, String accessCode) {
+    if (accessCode == null) return notice;
+    String code = "查询码 " + accessCode + "（请转告诉求人本人，评价办理结果时需要）";
+    return notice == null || notice.isBlank() ? code : notice + "；" + code;
   }
 
   @PostMapping(value = "/requests.xml", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
