@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "工作日历 Calendar")
 class CalendarController {
 
-  record DeadlineView(OffsetDateTime from, int workingDays, OffsetDateTime deadline) {}
+  /** {@code provisional}: the deadline falls in a year without its holiday notice (counted by the law; it may move). */
+  record DeadlineView(OffsetDateTime from, int workingDays, OffsetDateTime deadline, boolean provisional) {}
 
   private final CalendarService calendars;
 
@@ -32,7 +33,8 @@ class CalendarController {
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
       @RequestParam @Min(0) @Max(3650) int workingDays) {
     WorkingCalendar calendar = calendars.calendar();
-    return new DeadlineView(from.atZoneSameInstant(calendar.zone()).toOffsetDateTime(), workingDays,
-        calendar.addWorkingDays(from, workingDays));
+    OffsetDateTime deadline = calendar.addWorkingDays(from, workingDays);
+    return new DeadlineView(from.atZoneSameInstant(calendar.zone()).toOffsetDateTime(), workingDays, deadline,
+        calendar.isProvisional(deadline));
   }
 }

@@ -18,6 +18,8 @@ import java.util.function.IntConsumer;
  */
 public final class WorkingCalendar {
   public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  /** Shown beside every provisional deadline (a year counted by the law while its notice is missing). */
+  public static final String PROVISIONAL_NOTE = "（暂按法定节假日推算，以国务院通知为准）";
 
   private final Map<Integer, CalendarYear> years;
   private final StatutoryHolidays law;
