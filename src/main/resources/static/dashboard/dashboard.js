@@ -63,6 +63,14 @@
     }, true);
     renderTables(summary, open, dueSoon);
     loadTrend();
+    loadCalendarWarning();
+  }
+
+  // from 1 November while next year's holiday notice is missing (or any time this year's is)
+  async function loadCalendarWarning() {
+    const calendar = await get('/api/calendar/years');
+    $('calendarWarning').textContent = calendar.warning || '';
+    $('calendarWarning').hidden = !calendar.warning;
   }
 
   async function loadTrend() {
