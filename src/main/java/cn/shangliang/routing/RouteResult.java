@@ -1,5 +1,7 @@
 package cn.shangliang.routing;
 
+import cn.shangliang.sla.WorkingCalendar;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -10,7 +12,7 @@ import java.util.List;
  * reasons, the winning rule first.
  */
 public record RouteResult(Route route, String leadDepartment, List<String> coDepartments, OffsetDateTime deadline,
-    boolean provisional, List<Reason> reasons) {
+    @Schema(description = WorkingCalendar.PROVISIONAL_DESCRIPTION) boolean provisional, List<Reason> reasons) {
 
   public record Reason(String rule, String message) {}
 

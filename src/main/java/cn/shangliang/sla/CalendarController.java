@@ -3,6 +3,7 @@ package cn.shangliang.sla;
 import cn.shangliang.rules.RuleBase;
 import cn.shangliang.rules.RulesService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 class CalendarController {
 
   /** {@code provisional}: the deadline falls in a year without its holiday notice (counted by the law; it may move). */
-  record DeadlineView(OffsetDateTime from, int workingDays, OffsetDateTime deadline, boolean provisional) {}
+  record DeadlineView(OffsetDateTime from, int workingDays, OffsetDateTime deadline,
+      @Schema(description = WorkingCalendar.PROVISIONAL_DESCRIPTION) boolean provisional) {}
 
   private final CalendarService calendars;
   private final RulesService rules;

@@ -20,6 +20,10 @@ public final class WorkingCalendar {
   public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   /** Shown beside every provisional deadline (a year counted by the law while its notice is missing). */
   public static final String PROVISIONAL_NOTE = "（暂按法定节假日推算，以国务院通知为准）";
+  /** What {@code provisional} means wherever the API shows it (OpenAPI descriptions). */
+  public static final String PROVISIONAL_DESCRIPTION = "true when the deadline falls in a year whose State Council holiday "
+      + "notice is not in rules/calendar/: counted by the law's statutory holidays (statutory-holidays.yaml), it may still "
+      + "move when the notice is added; false on a published year (always present)";
 
   private final Map<Integer, CalendarYear> years;
   private final StatutoryHolidays law;

@@ -98,4 +98,13 @@ class ProvisionalDeadlinesTest {
       }
     }
   }
+
+  @Test
+  void theApiDocs_describeProvisional() {
+    JsonNode schemas = http.get("/v3/api-docs").json().get("components").get("schemas");
+    for (String schema : new String[] {"DeadlineView", "RouteResult"}) {
+      assertThat(schemas.get(schema).get("properties").get("provisional").get("description").asText()).as(schema)
+          .isEqualTo(WorkingCalendar.PROVISIONAL_DESCRIPTION);
+    }
+  }
 }
