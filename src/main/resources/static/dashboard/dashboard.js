@@ -8,6 +8,9 @@
   const name = (code) => DEPARTMENTS[code] || code;
   const pct = (rate) => rate === null || rate === undefined ? '—' : (rate * 100).toFixed(1) + '%';
   const time = (iso) => iso ? iso.replace('T', ' ').substring(0, 16) : '';
+  // a deadline in a year whose holiday notice is not published yet ("provisional": true) may still move
+  const PROVISIONAL = '（暂按法定节假日推算，以国务院通知为准）';
+  const due = (iso, provisional) => time(iso) + (provisional ? `<small class="provisional">${PROVISIONAL}</small>` : '');
   const text = (value) => { const span = document.createElement('span'); span.textContent = value ?? ''; return span.innerHTML; };
   const iso = (date, endOfDay) => date + (endOfDay ? 'T23:59:59+08:00' : 'T00:00:00+08:00');
   // location.origin never carries credentials typed into the address bar (fetch refuses URLs that do)
@@ -60,6 +63,14 @@
     }, true);
     renderTables(summary, open, dueSoon);
     loadTrend();
+    loadCalendarWarning();
+  }
+
+  // from 1 November while next year's holiday notice is missing (or any time this year's is)
+  async function loadCalendarWarning() {
+    const calendar = await get('/api/calendar/years');
+    $('calendarWarning').textContent = calendar.warning || '';
+    $('calendarWarning').hidden = !calendar.warning;
   }
 
   async function loadTrend() {
@@ -83,11 +94,11 @@
     $('openCount').textContent = '（' + open.length + '）';
     $('openBreaches').tBodies[0].innerHTML = open.length === 0 ? '<tr><td colspan="6" class="empty">暂无未结超期</td></tr>'
       : open.map((b) => `<tr class="clickable" data-code="${text(b.trackingCode)}"><td>${text(b.trackingCode)}</td><td>${text(name(b.department))}</td>`
-        + `<td>${time(b.due)}</td><td>${time(b.breachedAt)}</td><td><span class="level${b.level}">${b.level === 2 ? '重点督办' : '督办'}</span></td>`
+        + `<td>${due(b.due, b.provisional)}</td><td>${time(b.breachedAt)}</td><td><span class="level${b.level}">${b.level === 2 ? '重点督办' : '督办'}</span></td>`
         + `<td>${text(b.supervisionAction ? ACTIONS[b.supervisionAction] + '：' + b.supervisionNote : '待督办')}</td></tr>`).join('');
     $('dueSoon').tBodies[0].innerHTML = dueSoon.length === 0 ? '<tr><td colspan="4" class="empty">暂无即将到期的答复</td></tr>'
       : dueSoon.map((t) => `<tr class="clickable" data-code="${text(t.trackingCode)}"><td>${text(t.trackingCode)}</td><td>${text(t.title)}</td>`
-        + `<td>${text(name(t.department))}</td><td>${time(t.due)}</td></tr>`).join('');
+        + `<td>${text(name(t.department))}</td><td>${due(t.due, t.provisional)}</td></tr>`).join('');
     $('summary').tBodies[0].innerHTML = summary.length === 0 ? '<tr><td colspan="8" class="empty">期内无答复任务</td></tr>'
       : summary.map((s) => `<tr><td>${text(name(s.department))}</td><td>${s.openTasks}</td><td>${s.dueSoon}</td><td>${s.breached}</td>`
         + `<td>${pct(s.onTimeRate)}</td><td>${pct(s.responseRate)}</td><td>${pct(s.resolutionRate)}</td><td>${pct(s.satisfactionRate)}</td></tr>`).join('');
@@ -99,7 +110,7 @@
     const history = d.history.map((h) => `<li>${time(h.at)} ${text(h.actor)}：${text(h.detail || h.kind)}</li>`).join('');
     $('demand').querySelector('article').innerHTML = `<h2>${text(d.trackingCode)} ${text(d.title)}</h2>`
       + `<p>${text(d.township)} ${text(d.village)} · ${text(d.statusLabel)}</p><p>${text(d.description)}</p>`
-      + `<p>办理方式：${text(d.route ? d.route.route : '')} · 牵头单位：${text(d.route ? name(d.route.leadDepartment) : '')} · 时限：${time(d.route ? d.route.deadline : '')}</p>`
+      + `<p>办理方式：${text(d.route ? d.route.route : '')} · 牵头单位：${text(d.route ? name(d.route.leadDepartment) : '')} · 时限：${d.route ? due(d.route.deadline, d.route.provisional) : ''}</p>`
       + `<h3>办理记录</h3><ul>${history}</ul>`;
     $('demand').showModal();
   }

@@ -58,7 +58,7 @@
         + `<dl><dt>办理状态</dt><dd>${text(d.statusLabel)}</dd><dt>所在地</dt><dd>${text(d.township)} ${text(d.village)}</dd>`
         + `<dt>诉求人</dt><dd>${text(d.submitter.name || '—')} ${text(d.submitter.phone || '')}</dd>`
         + `<dt>办理方式</dt><dd>${text(d.route ? d.route.routeLabel : '研判中')}</dd><dt>承办单位</dt><dd>${text(d.handlingUnit || '—')}</dd>`
-        + `<dt>办理时限</dt><dd>${time(d.deadline) || '—'}</dd><dt>办理结果</dt><dd>${text(d.result || '办理中')}</dd>`
+        + `<dt>办理时限</dt><dd>${time(d.deadline) || '—'}${d.deadlineProvisional ? '（暂按法定节假日推算，以国务院通知为准）' : ''}</dd><dt>办理结果</dt><dd>${text(d.result || '办理中')}</dd>`
         + (d.notice ? `<dt>公示</dt><dd>${text(d.notice.statusLabel)}：${time(d.notice.publishedAt)} 至 ${time(d.notice.closesAt)}`
           + objections(d.notice) + '</dd>' : '')
         + (d.mergedInto ? `<dt>并单</dt><dd>已并入 ${text(d.mergedInto)} 一并办理</dd>` : '') + evaluation(d) + '</dl>';

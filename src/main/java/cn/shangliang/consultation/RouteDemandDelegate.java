@@ -33,7 +33,7 @@ class RouteDemandDelegate {
 
   static void route(DelegateExecution execution, DemandRouting routing, RoutingRecord.Stage stage) {
     long demandId = ((Number) execution.getVariable(Var.DEMAND_ID)).longValue();
-    RouteResult route = routing.routeAndRecord(demandId, stage, "system").toResult(WorkingCalendar.CHINA);
+    RouteResult route = routing.routeAndRecord(demandId, stage, "system").toResult(routing.calendar());
     execution.setVariable(Var.ROUTE, route.route().name());
     execution.setVariable(Var.ROUTE_RULE, route.winningRule());
     execution.setVariable(Var.ROUTE_LABEL, route.route().label());

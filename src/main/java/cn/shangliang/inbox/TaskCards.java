@@ -1,6 +1,9 @@
 package cn.shangliang.inbox;
 
 import cn.shangliang.notifications.Notifications;
+import cn.shangliang.sla.CalendarService;
+import cn.shangliang.sla.WorkingCalendar;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -27,10 +30,11 @@ class TaskCards {
   static final int TITLE_LENGTH = 30;
 
   @Bean
-  AbstractProcessEnginePlugin taskCardsPlugin(@Lazy Notifications notifications, @Lazy cn.shangliang.intake.DemandQueries demands) {
+  AbstractProcessEnginePlugin taskCardsPlugin(@Lazy Notifications notifications, @Lazy cn.shangliang.intake.DemandQueries demands,
+      @Lazy CalendarService calendars) {
     TaskListener name = task -> {
       name(task);
-      context(task, demands);
+      context(task, demands, calendars.calendar());
       letCandidatesRead(task);
     };
     TaskListener assigned = task -> {
@@ -63,16 +67,22 @@ class TaskCards {
     task.setName(task.getName() + "：" + text);
   }
 
+  /** The task card's line for a provisional deadline (TaskFilters shows it). */
+  static final String DEADLINE_NOTE = "deadlineNote";
   static final int HISTORY_LINES = 12;
   static final int HISTORY_LENGTH = 1500;
 
   /**
    * What every form shows at the top (task-local, so each task keeps what was true when it was created): the
-   * current deadline and the matter's history so far, newest last.
+   * current deadline and the matter's history so far, newest last. A provisional deadline (its year's holiday
+   * notice is not published) says so on the form and, through {@code deadlineNote}, on the task card.
    */
-  static void context(DelegateTask task, cn.shangliang.intake.DemandQueries demands) {
-    task.setVariableLocal("taskDeadline", task.getDueDate() == null ? "无时限"
-        : cn.shangliang.sla.WorkingCalendar.inChina(task.getDueDate().toInstant()).format(DATE_TIME));
+  static void context(DelegateTask task, cn.shangliang.intake.DemandQueries demands, WorkingCalendar calendar) {
+    OffsetDateTime due = task.getDueDate() == null ? null : WorkingCalendar.inChina(task.getDueDate().toInstant());
+    boolean provisional = calendar.isProvisional(due);
+    task.setVariableLocal("taskDeadline", due == null ? "无时限"
+        : due.format(DATE_TIME) + (provisional ? WorkingCalendar.PROVISIONAL_NOTE : ""));
+    if (provisional) task.setVariableLocal(DEADLINE_NOTE, WorkingCalendar.PROVISIONAL_NOTE);
     Object demandId = task.getVariable("demandId");
     if (demandId == null) return;
     var history = demands.history(demands.find(demandId.toString()));

@@ -33,7 +33,8 @@ class TaskFilters implements org.springframework.boot.ApplicationRunner {
       Map.of("name", "township", "label", "乡镇"),
       Map.of("name", "village", "label", "村（社区）"),
       Map.of("name", "categoryLabel", "label", "类别"),
-      Map.of("name", "routeLabel", "label", "办理方式"));
+      Map.of("name", "routeLabel", "label", "办理方式"),
+      Map.of("name", TaskCards.DEADLINE_NOTE, "label", "时限"));
 
   private final org.camunda.bpm.engine.ProcessEngine engine;
   private final cn.shangliang.rules.RulesService rules;

@@ -3,6 +3,7 @@ package cn.shangliang.intake;
 import cn.shangliang.system.NotFoundException;
 import cn.shangliang.system.InvalidRequestException;
 
+import cn.shangliang.sla.CalendarService;
 import cn.shangliang.sla.WorkingCalendar;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,9 +24,11 @@ public class DemandQueries {
   private final DemandEventRepository events;
   private final TaskService taskService;
   private final List<DemandRecordsContributor> contributors;
+  private final CalendarService calendars;
 
   DemandQueries(DemandRepository demands, RoutingRecordRepository routing, DemandEventRepository events,
-      TaskService taskService, List<DemandRecordsContributor> contributors) {
+      TaskService taskService, List<DemandRecordsContributor> contributors, CalendarService calendars) {
+    this.calendars = calendars;
     this.demands = demands;
     this.routing = routing;
     this.events = events;
@@ -51,7 +54,7 @@ public class DemandQueries {
   public List<String> departmentsOf(Demand demand) {
     return routing.findByDemandIdOrderByEvaluatedAtAscIdAsc(demand.getId()).stream()
         .flatMap(r -> {
-          var result = r.toResult(WorkingCalendar.CHINA);
+          var result = r.toResult(calendars.calendar());
           return java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(result.leadDepartment()),
               result.coDepartments().stream());
         })
@@ -71,7 +74,7 @@ public class DemandQueries {
   /** The latest route of a demand, if routed. */
   @Transactional(readOnly = true)
   public java.util.Optional<cn.shangliang.routing.RouteResult> route(Demand demand) {
-    return routing.findFirstByDemandIdOrderByEvaluatedAtDescIdDesc(demand.getId()).map(r -> r.toResult(WorkingCalendar.CHINA));
+    return routing.findFirstByDemandIdOrderByEvaluatedAtDescIdDesc(demand.getId()).map(r -> r.toResult(calendars.calendar()));
   }
 
   public List<Demand> mergedInto(Demand demand) {
@@ -81,7 +84,7 @@ public class DemandQueries {
   @Transactional(readOnly = true)
   public DemandView view(Demand d) {
     List<RoutingRecord> routes = routing.findByDemandIdOrderByEvaluatedAtAscIdAsc(d.getId());
-    var latest = routes.isEmpty() ? null : routes.get(routes.size() - 1).toResult(WorkingCalendar.CHINA);
+    var latest = routes.isEmpty() ? null : routes.get(routes.size() - 1).toResult(calendars.calendar());
     List<DemandView.OpenTask> tasks = d.getProcessInstanceId() == null ? List.of()
         : taskService.createTaskQuery().processInstanceId(d.getProcessInstanceId()).orderByTaskCreateTime().asc().list()
             .stream().map(this::openTask).toList();
@@ -95,7 +98,7 @@ public class DemandQueries {
         d.coDepartmentList(), d.getAffectedPeople(), d.getExternalId(), mergedInto,
         demands.findByMergedIntoIdOrderByIdAsc(d.getId()).stream().map(Demand::getTrackingCode).toList(),
         latest,
-        routes.stream().map(r -> new DemandView.RoutingStep(r.getStage().name(), r.toResult(WorkingCalendar.CHINA),
+        routes.stream().map(r -> new DemandView.RoutingStep(r.getStage().name(), r.toResult(calendars.calendar()),
             r.getRepeatCount(), r.getRulesChecksum(), at(r.getEvaluatedAt()))).toList(),
         tasks, List.of(), steps(d.getId()), history(d), at(d.getCreatedAt()), d.getCreatedBy());
   }
@@ -117,8 +120,9 @@ public class DemandQueries {
     List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
         .map(IdentityLink::getGroupId).toList();
+    OffsetDateTime due = at(task.getDueDate());
     return new DemandView.OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), groups, task.getAssignee(),
-        at(task.getCreateTime()), at(task.getDueDate()));
+        at(task.getCreateTime()), due, calendars.calendar().isProvisional(due));
   }
 
   static OffsetDateTime at(Instant instant) {

@@ -38,6 +38,11 @@ public class DemandRouting {
     this.clock = clock;
   }
 
+  /** The working calendar in force, to show recorded decisions with. */
+  public WorkingCalendar calendar() {
+    return rules.current().data(WorkingCalendar.class);
+  }
+
   @Transactional
   public RoutingRecord routeAndRecord(long demandId, RoutingRecord.Stage stage, String actor) {
     Demand demand = demands.findById(demandId).orElseThrow(() -> new NotFoundException("demand " + demandId));
@@ -89,6 +94,7 @@ public class DemandRouting {
     OffsetDateTime deadline = result.deadline();
     if (deadline != null) {
       text.append("，办理时限：").append(deadline.atZoneSameInstant(WorkingCalendar.CHINA).toLocalDateTime().toString().replace('T', ' '));
+      if (result.provisional()) text.append(WorkingCalendar.PROVISIONAL_NOTE);
     }
     text.append("。理由：").append(result.reasons().stream().map(r -> r.rule() + " " + r.message()).collect(Collectors.joining("；")));
     return text.toString();

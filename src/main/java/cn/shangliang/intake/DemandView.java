@@ -21,8 +21,9 @@ public record DemandView(
 
   public record RoutingStep(String stage, RouteResult route, int repeatCount, String rulesChecksum, OffsetDateTime evaluatedAt) {}
 
+  /** {@code dueProvisional}: the due date falls in a year whose holiday notice is not published yet. */
   public record OpenTask(String id, String name, String taskDefinitionKey, List<String> candidateGroups, String assignee,
-      OffsetDateTime created, OffsetDateTime due) {}
+      OffsetDateTime created, OffsetDateTime due, boolean dueProvisional) {}
 
   public record HistoryEntry(OffsetDateTime at, String actor, String kind, String detail) {}
 }

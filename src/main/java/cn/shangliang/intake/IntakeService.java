@@ -108,7 +108,7 @@ public class IntakeService {
     events.publishEvent(new DemandRegistered(demand.getId(), demand.getTrackingCode())); // starts the matter's process
     RoutingRecord route = routing.findFirstByDemandIdOrderByEvaluatedAtDescIdDesc(demand.getId())
         .orElseThrow(() -> new IllegalStateException("no process routed demand " + demand.getTrackingCode()));
-    return new Submitted(demand, route.toResult(WorkingCalendar.CHINA), true, duplicates.candidatesFor(demand), accessCode);
+    return new Submitted(demand, route.toResult(rules.current().data(WorkingCalendar.class)), true, duplicates.candidatesFor(demand), accessCode);
   }
 
   /**
@@ -176,7 +176,7 @@ public class IntakeService {
 
   private Submitted alreadySubmitted(Demand demand) {
     RouteResult route = routing.findFirstByDemandIdOrderByEvaluatedAtDescIdDesc(demand.getId())
-        .map(r -> r.toResult(WorkingCalendar.CHINA)).orElse(null);
+        .map(r -> r.toResult(rules.current().data(WorkingCalendar.class))).orElse(null);
     return new Submitted(demand, route, false, List.of(), null);
   }
 

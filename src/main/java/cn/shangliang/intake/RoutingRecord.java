@@ -3,6 +3,7 @@ package cn.shangliang.intake;
 import cn.shangliang.system.RecordEntity;
 import cn.shangliang.routing.Route;
 import cn.shangliang.routing.RouteResult;
+import cn.shangliang.sla.WorkingCalendar;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -16,7 +17,6 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -80,10 +80,11 @@ public class RoutingRecord extends RecordEntity {
     result.reasons().forEach(r -> reasons.add(new ReasonRow(r.rule(), r.message())));
   }
 
-  public RouteResult toResult(ZoneId zone) {
-    OffsetDateTime due = deadline == null ? null : deadline.atZone(zone).toOffsetDateTime();
+  /** The decision as shown now: provisional while its deadline's year has no notice in the calendar in force. */
+  public RouteResult toResult(WorkingCalendar calendar) {
+    OffsetDateTime due = deadline == null ? null : deadline.atZone(calendar.zone()).toOffsetDateTime();
     List<String> co = coDepartments == null ? List.of() : Arrays.asList(coDepartments.split(","));
-    return new RouteResult(route, leadDepartment, co, due,
+    return new RouteResult(route, leadDepartment, co, due, calendar.isProvisional(due),
         reasons.stream().map(r -> new RouteResult.Reason(r.rule, r.message)).toList());
   }
 

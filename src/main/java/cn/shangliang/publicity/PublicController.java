@@ -38,7 +38,9 @@ class PublicController {
 
   record Submitter(String name, String phone) {}
 
-  record PublicRoute(String route, String routeLabel, String leadDepartment, String handlingUnit, OffsetDateTime deadline) {}
+  /** {@code provisional}: the deadline falls in a year whose holiday notice is not published yet and may still move. */
+  record PublicRoute(String route, String routeLabel, String leadDepartment, String handlingUnit, OffsetDateTime deadline,
+      boolean provisional) {}
 
   record Step(String step, String label, OffsetDateTime reachedAt) {}
 
@@ -62,7 +64,7 @@ class PublicController {
 
   record PublicDemand(String trackingCode, String status, String statusLabel, String title, String description,
       String category, String township, String village, Submitter submitter, PublicRoute route, String handlingUnit,
-      OffsetDateTime deadline, String result, PublicNotice notice, String mergedInto, List<Step> steps,
+      OffsetDateTime deadline, boolean deadlineProvisional, String result, PublicNotice notice, String mergedInto, List<Step> steps,
       OffsetDateTime submittedAt, PublicEvaluation evaluation) {}
 
   /** The answer to a submission: the public view and, on the first answer only, the access code for the receipt. */
@@ -143,7 +145,8 @@ class PublicController {
       unit = view.route().leadDepartment() == null ? "政协委员"
           : rules.current().data(Departments.class).name(view.route().leadDepartment()).orElse(view.route().leadDepartment());
       deadline = view.route().deadline();
-      route = new PublicRoute(view.route().route().name(), view.route().route().label(), view.route().leadDepartment(), unit, deadline);
+      route = new PublicRoute(view.route().route().name(), view.route().route().label(), view.route().leadDepartment(), unit, deadline,
+          view.route().provisional());
     }
     List<PublicityNotice> published = notices.of(demand.getId());
     // a merged duplicate shows its matter's notice: every submitter sees the result
@@ -161,7 +164,7 @@ class PublicController {
         Masking.freeText(demand.getDescription(), demand.getSubmitterName()), demand.getCategory().name(),
         demand.getTownship(), demand.getVillage(),
         new Submitter(Masking.name(demand.getSubmitterName()), Masking.phone(demand.getSubmitterPhone())),
-        route, unit, deadline, notice == null ? null : notice.result(), notice, view.mergedInto(), steps,
+        route, unit, deadline, route != null && route.provisional(), notice == null ? null : notice.result(), notice, view.mergedInto(), steps,
         view.createdAt(), evaluation(demand));
   }
 

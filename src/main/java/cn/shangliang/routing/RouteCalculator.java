@@ -35,7 +35,7 @@ public final class RouteCalculator {
       }
       case PROPOSAL -> deadline = null;
     }
-    return new RouteResult(route, lead, co, deadline, reasons);
+    return new RouteResult(route, lead, co, deadline, calendar.isProvisional(deadline), reasons);
   }
 
   private static OffsetDateTime deadlineOf(String rule, RoutingPolicy policy, WorkingCalendar calendar, OffsetDateTime at) {

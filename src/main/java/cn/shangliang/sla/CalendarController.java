@@ -1,9 +1,14 @@
 package cn.shangliang.sla;
 
+import cn.shangliang.rules.RuleBase;
+import cn.shangliang.rules.RulesService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.annotation.Validated;
@@ -18,12 +23,28 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "工作日历 Calendar")
 class CalendarController {
 
-  record DeadlineView(OffsetDateTime from, int workingDays, OffsetDateTime deadline) {}
+  /** {@code provisional}: the deadline falls in a year without its holiday notice (counted by the law; it may move). */
+  record DeadlineView(OffsetDateTime from, int workingDays, OffsetDateTime deadline,
+      @Schema(description = WorkingCalendar.PROVISIONAL_DESCRIPTION) boolean provisional) {}
 
   private final CalendarService calendars;
+  private final RulesService rules;
+  private final Clock clock;
 
-  CalendarController(CalendarService calendars) {
+  CalendarController(CalendarService calendars, RulesService rules, Clock clock) {
     this.calendars = calendars;
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  @GetMapping("/years")
+  @Operation(summary = "Which years are counted from their State Council notice (PUBLISHED) and which from the law alone "
+      + "(PROVISIONAL), each with its file, SHA-256 and non-working days; a warning while this year's notice, or from "
+      + "1 November next year's, is missing")
+  CalendarYears.View years() {
+    RuleBase inForce = rules.current();
+    WorkingCalendar calendar = inForce.data(WorkingCalendar.class);
+    return CalendarYears.of(calendar, inForce, LocalDate.now(clock.withZone(calendar.zone())));
   }
 
   @GetMapping("/deadline")
@@ -32,7 +53,8 @@ class CalendarController {
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
       @RequestParam @Min(0) @Max(3650) int workingDays) {
     WorkingCalendar calendar = calendars.calendar();
-    return new DeadlineView(from.atZoneSameInstant(calendar.zone()).toOffsetDateTime(), workingDays,
-        calendar.addWorkingDays(from, workingDays));
+    OffsetDateTime deadline = calendar.addWorkingDays(from, workingDays);
+    return new DeadlineView(from.atZoneSameInstant(calendar.zone()).toOffsetDateTime(), workingDays, deadline,
+        calendar.isProvisional(deadline));
   }
 }

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code rules/calendar/}: one {@code <year>.yaml} per year (holidays and make-up working days) and
+ * {@code rules/calendar/}: one {@code <year>.yaml} per year (holidays and make-up working days of the
+ * State Council's notice), {@code statutory-holidays.yaml} (the law, for years without a notice) and
  * {@code office-hours.yaml} (time zone, close of business).
  */
 @Component
@@ -28,6 +29,8 @@ public class CalendarData implements RuleData<WorkingCalendar> {
   private static final Logger log = LoggerFactory.getLogger(CalendarData.class);
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  static final String STATUTORY_HOLIDAYS = "calendar/statutory-holidays\\.ya?ml";
 
   record Holiday(String name, LocalDate from, LocalDate to) {}
 
@@ -52,6 +55,7 @@ public class CalendarData implements RuleData<WorkingCalendar> {
     ZoneId zone = WorkingCalendar.CHINA;
     LocalTime close = LocalTime.of(17, 30);
     Map<Integer, CalendarYear> years = new HashMap<>();
+    StatutoryHolidays law = null;
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       String path = file.getKey();
       try {
@@ -59,6 +63,10 @@ public class CalendarData implements RuleData<WorkingCalendar> {
           OfficeHours hours = YAML.readValue(file.getValue(), OfficeHours.class);
           zone = ZoneId.of(hours.zone());
           close = LocalTime.parse(hours.closeOfBusiness());
+          continue;
+        }
+        if (path.matches(STATUTORY_HOLIDAYS)) {
+          law = YAML.readValue(file.getValue(), StatutoryHolidays.class);
           continue;
         }
         YearFile year = YAML.readValue(file.getValue(), YearFile.class);
@@ -72,15 +80,24 @@ public class CalendarData implements RuleData<WorkingCalendar> {
         }
         Set<LocalDate> makeUp = new HashSet<>();
         for (MakeUpDay day : year.makeUpWorkdays() == null ? List.<MakeUpDay>of() : year.makeUpWorkdays()) makeUp.add(day.date());
-        if (years.put(year.year(), new CalendarYear(year.year(), year.source(), holidays, makeUp)) != null) {
+        if (years.put(year.year(), CalendarYear.published(year.year(), year.source(), holidays, makeUp)) != null) {
           throw new IllegalArgumentException("year " + year.year() + " is defined twice");
         }
       } catch (IOException | RuntimeException e) {
         throw new IllegalArgumentException(path + ": " + rootMessage(e), e);
       }
     }
-    return new WorkingCalendar(years, zone, close,
-        year -> log.warn("No calendar data for {} in rules/calendar/: counting Monday to Friday as working days", year));
+    if (law == null) throw new IllegalArgumentException("calendar/statutory-holidays.yaml is missing: years without a notice cannot be counted");
+    StatutoryHolidays floor = law;
+    return new WorkingCalendar(years, floor, zone, close, year -> warnMissing(year, floor));
+  }
+
+  private static void warnMissing(int year, StatutoryHolidays law) {
+    if (law.appliesTo(year)) {
+      log.warn("No holiday notice for {} in rules/calendar/: counting its statutory holidays by law, deadlines in {} are provisional", year, year);
+    } else {
+      log.warn("No calendar data for {} in rules/calendar/: counting Monday to Friday as working days", year);
+    }
   }
 
   private static String rootMessage(Throwable e) {

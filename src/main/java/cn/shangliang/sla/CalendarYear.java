@@ -3,8 +3,12 @@ package cn.shangliang.sla;
 import java.time.LocalDate;
 import java.util.Set;
 
-/** One year of the official calendar: statutory days off and make-up working days (调休上班). */
-public record CalendarYear(int year, String source, Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) {
+/**
+ * One year of the working calendar: statutory days off and make-up working days (调休上班). Published
+ * when it comes from the year's State Council notice; provisional when counted from the law alone.
+ */
+public record CalendarYear(int year, String source, Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays,
+    boolean provisional) {
   public CalendarYear {
     holidays = Set.copyOf(holidays);
     makeUpWorkdays = Set.copyOf(makeUpWorkdays);
@@ -15,5 +19,15 @@ public record CalendarYear(int year, String source, Set<LocalDate> holidays, Set
     for (LocalDate day : makeUpWorkdays) {
       if (day.getYear() != year) throw new IllegalArgumentException("make-up working day " + day + " is not in " + year);
     }
+  }
+
+  /** A year of the State Council's notice. */
+  public static CalendarYear published(int year, String source, Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) {
+    return new CalendarYear(year, source, holidays, makeUpWorkdays, false);
+  }
+
+  /** A year counted from the law while its notice is missing: no make-up working days are assumed. */
+  public static CalendarYear provisional(int year, String law, Set<LocalDate> holidays) {
+    return new CalendarYear(year, law, holidays, Set.of(), true);
   }
 }

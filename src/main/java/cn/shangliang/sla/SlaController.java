@@ -22,13 +22,15 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyAuthority('supervisor', 'leadership', 'admin', 'liaison-office')")
 class SlaController {
 
-  record BreachView(String id, String trackingCode, String task, String department, OffsetDateTime due,
+  /** {@code provisional}: {@code due} falls in a year whose holiday notice is not published yet. */
+  record BreachView(String id, String trackingCode, String task, String department, OffsetDateTime due, boolean provisional,
       OffsetDateTime breachedAt, int level, OffsetDateTime escalatedAt, OffsetDateTime closedAt, Long minutesLate,
       String supervisionAction, String supervisionNote, String supervisedBy) {
-    static BreachView of(SlaBreach b) {
+    static BreachView of(SlaBreach b, WorkingCalendar calendar) {
       Instant end = b.getClosedAt();
-      return new BreachView(String.valueOf(b.getId()), b.getTrackingCode(), b.getTask(), b.getDepartment(), at(b.getDueAt()),
-          at(b.getBreachedAt()), b.getLevel(), at(b.getEscalatedAt()), at(end),
+      OffsetDateTime due = at(b.getDueAt());
+      return new BreachView(String.valueOf(b.getId()), b.getTrackingCode(), b.getTask(), b.getDepartment(), due,
+          calendar.isProvisional(due), at(b.getBreachedAt()), b.getLevel(), at(b.getEscalatedAt()), at(end),
           end == null ? null : Duration.between(b.getDueAt(), end).toMinutes(), b.getSupervisionAction(), b.getSupervisionNote(),
           b.getSupervisedBy());
     }
@@ -41,8 +43,10 @@ class SlaController {
   private final SlaBreachRepository breaches;
   private final SlaSummaries summaries;
   private final Clock clock;
+  private final CalendarService calendars;
 
-  SlaController(SlaBreachRepository breaches, SlaSummaries summaries, Clock clock) {
+  SlaController(SlaBreachRepository breaches, SlaSummaries summaries, Clock clock, CalendarService calendars) {
+    this.calendars = calendars;
     this.breaches = breaches;
     this.summaries = summaries;
     this.clock = clock;
@@ -63,16 +67,18 @@ class SlaController {
     }
     return breaches.search(department == null || department.isBlank() ? null : department.strip(), open,
         from == null ? Instant.EPOCH : from.toInstant(), to == null ? Instant.parse("9999-01-01T00:00:00Z") : to.toInstant())
-        .stream().map(BreachView::of).toList();
+        .stream().map(b -> BreachView.of(b, calendars.calendar())).toList();
   }
 
-  record DueSoonView(String taskId, String trackingCode, String title, String department, OffsetDateTime due) {}
+  record DueSoonView(String taskId, String trackingCode, String title, String department, OffsetDateTime due,
+      boolean provisional) {}
 
   @GetMapping("/due-soon")
   @Operation(summary = "Department reply tasks due by the end of the next working day and not yet overdue")
   List<DueSoonView> dueSoon() {
+    WorkingCalendar calendar = calendars.calendar();
     return summaries.dueSoon().stream().map(t -> new DueSoonView(t.taskId(), t.trackingCode(), t.title(), t.department(),
-        at(t.due()))).toList();
+        at(t.due()), calendar.isProvisional(at(t.due())))).toList();
   }
 
   @GetMapping(value = "/breaches.csv", produces = "text/csv")

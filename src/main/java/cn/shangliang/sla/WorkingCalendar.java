@@ -18,16 +18,30 @@ import java.util.function.IntConsumer;
  */
 public final class WorkingCalendar {
   public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  /** Shown beside every provisional deadline (a year counted by the law while its notice is missing). */
+  public static final String PROVISIONAL_NOTE = "（暂按法定节假日推算，以国务院通知为准）";
+  /** What {@code provisional} means wherever the API shows it (OpenAPI descriptions). */
+  public static final String PROVISIONAL_DESCRIPTION = "true when the deadline falls in a year whose State Council holiday "
+      + "notice is not in rules/calendar/: counted by the law's statutory holidays (statutory-holidays.yaml), it may still "
+      + "move when the notice is added; false on a published year (always present)";
 
   private final Map<Integer, CalendarYear> years;
+  private final StatutoryHolidays law;
   private final ZoneId zone;
   private final LocalTime closeOfBusiness;
   private final IntConsumer missingYearWarning;
   private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
+  private final Map<Integer, CalendarYear> yearsByLaw = new ConcurrentHashMap<>();
 
-  public WorkingCalendar(Map<Integer, CalendarYear> years, ZoneId zone, LocalTime closeOfBusiness,
-      IntConsumer missingYearWarning) {
+  /**
+   * @param years the published years (one State Council notice each)
+   * @param law the statutory holidays counted for a year without its notice; null: Monday to Friday
+   * @param missingYearWarning told once per year that has no notice
+   */
+  public WorkingCalendar(Map<Integer, CalendarYear> years, StatutoryHolidays law, ZoneId zone,
+      LocalTime closeOfBusiness, IntConsumer missingYearWarning) {
     this.years = Map.copyOf(years);
+    this.law = law;
     this.zone = zone;
     this.closeOfBusiness = closeOfBusiness;
     this.missingYearWarning = missingYearWarning;
@@ -46,22 +60,46 @@ public final class WorkingCalendar {
     return closeOfBusiness;
   }
 
+  /** The published years: those whose State Council notice is in {@code rules/calendar/}. */
   public Map<Integer, CalendarYear> years() {
     return years;
+  }
+
+  public StatutoryHolidays law() {
+    return law;
   }
 
   public boolean hasDataFor(int year) {
     return years.containsKey(year);
   }
 
+  /** Whether a day is counted without its year's notice (by the law, or Monday to Friday before it). */
+  public boolean isProvisional(LocalDate day) {
+    return !years.containsKey(day.getYear());
+  }
+
+  /**
+   * Whether a deadline may still move when a notice is published: it falls in a year without its
+   * notice (notices come year by year, so the days counted before it are published or also provisional).
+   */
+  public boolean isProvisional(OffsetDateTime deadline) {
+    return deadline != null && isProvisional(deadline.atZoneSameInstant(zone).toLocalDate());
+  }
+
+  /** The year as counted: its notice, else the law (provisional), else null (Monday to Friday). */
+  public CalendarYear year(int year) {
+    CalendarYear published = years.get(year);
+    if (published != null) return published;
+    if (warnedYears.add(year)) missingYearWarning.accept(year);
+    if (law == null || !law.appliesTo(year)) return null;
+    return yearsByLaw.computeIfAbsent(year, law::year);
+  }
+
   /** Weekends are off except make-up working days; statutory holidays are off even on weekdays. */
   public boolean isWorkingDay(LocalDate day) {
-    CalendarYear year = years.get(day.getYear());
+    CalendarYear year = year(day.getYear());
     boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
-    if (year == null) {
-      if (warnedYears.add(day.getYear())) missingYearWarning.accept(day.getYear());
-      return !weekend;
-    }
+    if (year == null) return !weekend;
     if (year.holidays().contains(day)) return false;
     if (year.makeUpWorkdays().contains(day)) return true;
     return !weekend;

@@ -283,6 +283,7 @@ class DemandApiTest {
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.json().get("deadline").asText()).isEqualTo("2026-10-10T17:30:00+08:00");
     assertThat(response.json().get("workingDays").asInt()).isEqualTo(3);
+    assertThat(response.json().get("provisional").asBoolean()).as("2026 is published").isFalse();
     assertThat(response.json().get("from").asText()).isEqualTo("2026-09-30T10:00:00+08:00");
     assertThat(http.as("clerk").get("/api/calendar/deadline?from=yesterday&workingDays=3").status()).isEqualTo(400);
     assertThat(http.as("clerk").get("/api/calendar/deadline?from=2026-09-30T10:00:00%2B08:00&workingDays=-1").status()).isEqualTo(400);

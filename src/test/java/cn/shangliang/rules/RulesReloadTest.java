@@ -167,4 +167,60 @@ class RulesReloadTest {
       http().as("admin").post("/api/admin/rules/reload", "");
     }
   }
+
+  JsonNode year(int year) {
+    for (JsonNode y : http().as("supervisor").get("/api/calendar/years").json().get("years")) {
+      if (y.get("year").asInt() == year) return y;
+    }
+    throw new AssertionError("year " + year + " is not listed");
+  }
+
+  String deadlineBeforeSpringFestival2027() {
+    return http().as("clerk").get("/api/calendar/deadline?from=2027-02-04T10:00:00%2B08:00&workingDays=1").json()
+        .get("deadline").asText();
+  }
+
+  /** Issue #20: a notice file that contradicts itself is refused with the reason; a good one publishes its year. */
+  @Test
+  void f_aContradictoryNotice_isRefused_andAGoodOnePublishesItsYear() throws IOException {
+    Path notice = RULES.resolve("calendar/2027.yaml");
+    assertThat(year(2027).get("status").asText()).isEqualTo("PROVISIONAL");
+    assertThat(year(2027).get("file").asText()).isEqualTo("calendar/statutory-holidays.yaml");
+    assertThat(year(2027).get("sha256").asText()).hasSize(64);
+    assertThat(year(2026).get("status").asText()).isEqualTo("PUBLISHED");
+    assertThat(deadlineBeforeSpringFestival2027()).as("by law: 5–10 Feb off").isEqualTo("2027-02-11T17:30:00+08:00");
+    String header = "year: 2027\nsource: 测试用通知\n";
+    try {
+      Files.writeString(notice, header + "holidays: [ { name: 春节, from: 2027-02-05, to: 2027-02-11 } ]\n"
+          + "makeUpWorkdays: [ { date: 2027-02-08, note: 自相矛盾 } ]\n");
+      Http.Response both = http().as("admin").post("/api/admin/rules/reload", "");
+      assertThat(both.status()).isEqualTo(422);
+      assertThat(both.json().get("detail").asText()).contains("calendar/2027.yaml", "2027-02-08 is both a holiday and a make-up working day");
+      assertThat(year(2027).get("status").asText()).as("the old calendar stays").isEqualTo("PROVISIONAL");
+
+      Files.writeString(notice, header + "holidays: [ { name: 元旦, from: 2027-12-31, to: 2028-01-01 } ]\n");
+      Http.Response outside = http().as("admin").post("/api/admin/rules/reload", "");
+      assertThat(outside.status()).isEqualTo(422);
+      assertThat(outside.json().get("detail").asText()).contains("holiday 2028-01-01 is not in 2027");
+      assertThat(deadlineBeforeSpringFestival2027()).isEqualTo("2027-02-11T17:30:00+08:00");
+
+      Files.writeString(notice, header + "holidays: [ { name: 春节, from: 2027-02-05, to: 2027-02-12 } ]\n"
+          + "makeUpWorkdays: [ { date: 2027-02-20, note: 调休上班 } ]\n");
+      assertThat(http().as("admin").post("/api/admin/rules/reload", "").status()).isEqualTo(200);
+      JsonNode published = year(2027);
+      assertThat(published.get("status").asText()).isEqualTo("PUBLISHED");
+      assertThat(published.get("provisional").asBoolean()).isFalse();
+      assertThat(published.get("source").asText()).isEqualTo("测试用通知");
+      assertThat(published.get("file").asText()).isEqualTo("calendar/2027.yaml");
+      assertThat(published.get("makeUpWorkdays").get(0).asText()).isEqualTo("2027-02-20");
+      JsonNode deadline = http().as("clerk").get("/api/calendar/deadline?from=2027-02-04T10:00:00%2B08:00&workingDays=1").json();
+      assertThat(deadline.get("deadline").asText()).isEqualTo("2027-02-15T17:30:00+08:00");
+      assertThat(deadline.get("provisional").asBoolean()).isFalse();
+    } finally {
+      Files.deleteIfExists(notice);
+      http().as("admin").post("/api/admin/rules/reload", "");
+    }
+    assertThat(year(2027).get("status").asText()).as("withdrawn: by law again").isEqualTo("PROVISIONAL");
+    assertThat(deadlineBeforeSpringFestival2027()).isEqualTo("2027-02-11T17:30:00+08:00");
+  }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class WorkingCalendarTest {
       if (new CalendarData().accepts(file.path())) files.put(file.path(), file.content());
     }
     WorkingCalendar parsed = new CalendarData().parse(files, (RuleBase.Partial) null);
-    calendar = new WorkingCalendar(parsed.years(), parsed.zone(), parsed.closeOfBusiness(), warnedYears::add);
+    calendar = new WorkingCalendar(parsed.years(), parsed.law(), parsed.zone(), parsed.closeOfBusiness(), warnedYears::add);
   }
 
   static OffsetDateTime at(String text) {
@@ -86,12 +87,46 @@ class WorkingCalendarTest {
   }
 
   @Test
-  void aYearWithoutData_fallsBackToMondayToFriday_andSaysSo() {
+  void aYearBeforeTheLaw_withoutData_fallsBackToMondayToFriday_andSaysSo() {
     warnedYears.clear();
-    // 2031-10-01 is a Wednesday; without data National Day is not known: Thu 2 Oct is working day 1
-    assertThat(calendar.addWorkingDays(at("2031-10-01T10:00:00+08:00"), 1)).isEqualTo(at("2031-10-02T17:30:00+08:00"));
-    assertThat(calendar.addWorkingDays(at("2031-10-03T10:00:00+08:00"), 1)).as("Fri → Mon").isEqualTo(at("2031-10-06T17:30:00+08:00"));
+    // 2024-10-01 is a Tuesday; without data and before the revised law, National Day is not known
+    assertThat(calendar.addWorkingDays(at("2024-10-01T10:00:00+08:00"), 1)).isEqualTo(at("2024-10-02T17:30:00+08:00"));
+    assertThat(calendar.addWorkingDays(at("2024-10-04T10:00:00+08:00"), 1)).as("Fri → Mon").isEqualTo(at("2024-10-07T17:30:00+08:00"));
+    assertThat(warnedYears).containsExactly(2024);
+    assertThat(calendar.isProvisional(at("2024-10-07T17:30:00+08:00"))).isTrue();
+  }
+
+  @Test
+  void aYearWithoutItsNotice_isCountedByTheLaw_provisionally_andSaysSo() {
+    warnedYears.clear();
+    // 2031-10-01 is a Wednesday and also 中秋: 国庆 1–3 Oct, the weekend, then Mon 6 Oct is 中秋's 补假
+    assertThat(calendar.addWorkingDays(at("2031-09-30T10:00:00+08:00"), 1)).isEqualTo(at("2031-10-07T17:30:00+08:00"));
     assertThat(warnedYears).containsExactly(2031);
+    assertThat(calendar.isProvisional(at("2031-10-07T17:30:00+08:00"))).isTrue();
+    assertThat(calendar.isProvisional(at("2026-12-31T17:30:00+08:00"))).as("2026 is published").isFalse();
+    assertThat(calendar.isProvisional((OffsetDateTime) null)).isFalse();
+  }
+
+  @Test
+  void the2026Notice_staysAsPublished_everyDayOfTheYear() {
+    assertThat(calendar.year(2026).provisional()).isFalse();
+    // 国务院办公厅关于2026年部分节假日安排的通知, written out here independently of rules/calendar/2026.yaml
+    List<LocalDate[]> holidays = List.of(range("2026-01-01", "2026-01-03"), range("2026-02-15", "2026-02-23"),
+        range("2026-04-04", "2026-04-06"), range("2026-05-01", "2026-05-05"), range("2026-06-19", "2026-06-21"),
+        range("2026-09-25", "2026-09-27"), range("2026-10-01", "2026-10-07"));
+    List<LocalDate> makeUp = Stream.of("2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10")
+        .map(LocalDate::parse).toList();
+    LocalDate.of(2026, 1, 1).datesUntil(LocalDate.of(2027, 1, 1)).forEach(day -> {
+      boolean holiday = holidays.stream().anyMatch(r -> !day.isBefore(r[0]) && !day.isAfter(r[1]));
+      boolean off = holiday || StatutoryHolidays.isWeekend(day) && !makeUp.contains(day);
+      assertThat(calendar.isWorkingDay(day)).as(day.toString()).isEqualTo(!off);
+    });
+    // the law alone would have given 2 days for 劳动节, not 5
+    assertThat(calendar.isWorkingDay(LocalDate.of(2026, 5, 5))).isFalse();
+  }
+
+  private static LocalDate[] range(String from, String to) {
+    return new LocalDate[] {LocalDate.parse(from), LocalDate.parse(to)};
   }
 
   @Test

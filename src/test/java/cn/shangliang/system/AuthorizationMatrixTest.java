@@ -60,6 +60,7 @@ public class AuthorizationMatrixTest {
       POST   /api/demands/{id}/access-code                    intake liaison-office admin
       POST   /api/routing/preview                             staff
       GET    /api/calendar/deadline                           staff
+      GET    /api/calendar/years                              staff
       GET    /api/sla/breaches                                SLA
       GET    /api/sla/breaches.csv                            SLA
       GET    /api/sla/due-soon                                SLA
