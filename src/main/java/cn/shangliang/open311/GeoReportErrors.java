@@ -16,7 +16,8 @@ import org.springframework.http.ResponseEntity;
  */
 public final class GeoReportErrors {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final XmlMapper XML = XmlMapper.builder().enable(ToXmlGenerator.Feature.WRITE_XML_DECLARATION).build();
+  private static final XmlMapper XML = Open311Xml.replacingInvalidCharacters(
+      XmlMapper.builder().enable(ToXmlGenerator.Feature.WRITE_XML_DECLARATION).build());
 
   private GeoReportErrors() {}
 

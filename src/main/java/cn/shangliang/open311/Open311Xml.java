@@ -1,5 +1,7 @@
 package cn.shangliang.open311;
 
+import com.ctc.wstx.api.InvalidCharHandler;
+import com.ctc.wstx.api.WstxOutputProperties;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
 import java.lang.reflect.Type;
@@ -29,8 +31,18 @@ class Open311Xml implements WebMvcConfigurer {
 
   Open311Xml(Jackson2ObjectMapperBuilder builder) {
     // the application's Jackson settings (dates as ISO text in China's time zone), so XML says what JSON says
-    this.mapper = builder.createXmlMapper(true).build();
+    this.mapper = replacingInvalidCharacters(builder.createXmlMapper(true).build());
     mapper.enable(ToXmlGenerator.Feature.WRITE_XML_DECLARATION); // the specification asks for the declaration with UTF-8
+  }
+
+  /**
+   * XML 1.0 cannot carry every character a client may send (a NUL in a description, found by FuzzTest): such
+   * characters are written as U+FFFD instead of breaking the answer half-way.
+   */
+  static XmlMapper replacingInvalidCharacters(XmlMapper mapper) {
+    mapper.getFactory().getXMLOutputFactory().setProperty(WstxOutputProperties.P_OUTPUT_INVALID_CHAR_HANDLER,
+        new InvalidCharHandler.ReplacingHandler('\uFFFD'));
+    return mapper;
   }
 
   static <T> ResponseEntity<T> ok(T document) {

@@ -207,6 +207,7 @@ class Open311Test {
     assertThat(noPlace.body()).contains("location");
     assertError("no village", new Http(port).postForm(path, form(without(good, "attribute[village]"))), 400);
     assertError("lat not a number", new Http(port).postForm(path, form(replace(good, "lat", "north"))), 400);
+    assertError("a NUL echoed in the error", new Http(port).postForm(path, form(replace(good, "service_code", "NO\u0000PE"))), 400);
     assertError("JSON is not the spec's form encoding", new Http(port).post(path, Map.of("api_key", good[1])), 415);
   }
 
