@@ -57,12 +57,14 @@ class ErrorResponses {
     String uri = PATH_VARIABLE.matcher(path).replaceAll("0");
     boolean needsLogin = Arrays.stream(SecurityConfig.PUBLIC).noneMatch(open -> PATHS.match(open, uri));
     operation.setSecurity(needsLogin ? List.of(new SecurityRequirement().addList(OpenApiConfiguration.BASIC_AUTH)) : List.of());
-    if (!path.startsWith("/api/")) return;
+    if (path.startsWith("/api/")) operation.setResponses(withErrors(operation, uri, method, needsLogin));
+  }
+
+  private ApiResponses withErrors(Operation operation, String uri, PathItem.HttpMethod method, boolean needsLogin) {
     ApiResponses responses = operation.getResponses();
     boolean body = operation.getRequestBody() != null;
     List<Parameter> parameters = Optional.ofNullable(operation.getParameters()).orElse(List.of());
-    if (body) add(responses, 400, "请求无效：JSON 格式错误、缺少必填项、取值或类型不合法；errors 逐项列出");
-    if (!parameters.isEmpty()) add(responses, 400, "参数无效：缺少必填参数、取值或格式不合法，或含不被接受的字符；errors 逐项列出");
+    if (body || !parameters.isEmpty()) add(responses, 400, badRequest(body, !parameters.isEmpty()));
     if (needsLogin) add(responses, 401, "需要登录（HTTP Basic，或已登录的 Tasklist 会话）");
     if (needsLogin) allowedGroups(uri, method).ifPresent(groups -> add(responses, 403, "当前用户无权执行此操作：仅限用户组 " + groups));
     if (parameters.stream().anyMatch(p -> "path".equals(p.getIn()))) add(responses, 404, "未找到：路径中的编号、受理编号或链接不存在");
@@ -71,7 +73,14 @@ class ErrorResponses {
       if (code.startsWith("4") || code.startsWith("5")) problemContent(response);
       if ("OK".equals(response.getDescription())) response.setDescription("成功"); // springdoc's default for a plain 200
     });
-    operation.setResponses(sorted(responses));
+    return sorted(responses);
+  }
+
+  private static String badRequest(boolean body, boolean parameters) {
+    String bodyWrong = "JSON 格式错误、缺少必填项、取值或类型不合法";
+    String parametersWrong = "参数缺少、取值或格式不合法，或含不被接受的字符";
+    String what = body && parameters ? bodyWrong + "，或" + parametersWrong : body ? bodyWrong : parametersWrong;
+    return "请求无效：" + what + "；errors 逐项列出";
   }
 
   /** The groups that may call the operation, when the admin paths or {@code @PreAuthorize} leave some out. */
