@@ -3,6 +3,7 @@ package cn.shangliang.consultation;
 import cn.shangliang.system.InvalidRequestException;
 import cn.shangliang.system.PublicRateLimiter;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -39,15 +40,21 @@ class OnlineRoundController {
 
   @GetMapping("/api/demands/{idOrCode}/online-round")
   @PreAuthorize("hasAnyAuthority('admin', 'convenor', 'liaison-office', 'supervisor', 'leadership')")
-  @Operation(summary = "The matter's latest online round: links, who answered, opinions, counts (404 when none)")
+  @Operation(summary = "查看网络协商", description = "事项最近一轮网络协商：邀请链接、谁已发表意见、意见内容和统计。")
+  @ApiResponse(responseCode = "200", description = "网络协商的情况", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "404", description = "事项不存在，或没有网络协商")
   OnlineRounds.RoundView round(@PathVariable String idOrCode) {
     return rounds.view(idOrCode);
   }
 
   @PostMapping("/api/demands/{idOrCode}/online-round/invitations")
   @PreAuthorize("hasAnyAuthority('admin', 'convenor')")
-  @Operation(summary = "Invite more people ({\"invitees\": [{\"name\", \"kind\": RESIDENTS | STAKEHOLDERS | …}]}): 201 with "
-      + "their links; 409 when the round is closed or expired")
+  @Operation(summary = "追加网络协商邀请", description = "请求体 {\"invitees\": [{\"name\", \"kind\"}]}，kind 为参与方类别"
+      + "：MEMBERS、VILLAGE_COMMITTEE、RESIDENTS、DEPARTMENTS、EXPERTS、STAKEHOLDERS 或其中文名称（如 群众代表）；"
+      + "答复含新邀请的链接。")
+  @ApiResponse(responseCode = "201", description = "已邀请：新的邀请及其链接", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "404", description = "事项不存在，或没有网络协商")
+  @ApiResponse(responseCode = "409", description = "网络协商已结束或已过有效期")
   ResponseEntity<List<OnlineRounds.InvitationView>> invite(@PathVariable String idOrCode, @RequestBody InviteRequest body,
       Authentication user) {
     List<InvalidRequestException.FieldError> errors = new ArrayList<>();
@@ -66,21 +73,31 @@ class OnlineRoundController {
 
   @PostMapping("/api/demands/{idOrCode}/online-round/close")
   @PreAuthorize("hasAnyAuthority('admin', 'convenor')")
-  @Operation(summary = "Close the round: its counts and suggestions go into the meeting record (409 when already closed)")
+  @Operation(summary = "结束网络协商", description = "结束本轮网络协商，其统计和建议写入议事记录。")
+  @ApiResponse(responseCode = "200", description = "已结束：网络协商的最终情况", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "404", description = "事项不存在，或没有网络协商")
+  @ApiResponse(responseCode = "409", description = "网络协商已经结束")
   OnlineRounds.RoundView close(@PathVariable String idOrCode, Authentication user) {
     return rounds.close(idOrCode, user.getName());
   }
 
   @GetMapping("/api/public/rounds/{token}")
-  @Operation(summary = "What an invitation link shows: the matter without personal data, the round's state, counts and "
-      + "suggestions (unsigned, masked)")
+  @Operation(summary = "邀请链接的网络协商页面", description = "被邀请人打开链接看到的内容：事项（不含个人信息）、协商的状态、统计和建议"
+      + "（不署名、已脱敏）。")
+  @ApiResponse(responseCode = "200", description = "网络协商页面的内容", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "404", description = "链接无效")
   OnlineRounds.PublicRoundView publicRound(@PathVariable String token) {
     return rounds.publicView(token);
   }
 
   @PostMapping("/api/public/rounds/{token}/opinions")
-  @Operation(summary = "Give the link's one opinion ({\"stance\": SUPPORT | OPPOSE | SUGGESTION, \"text\"}): 201; 409 when "
-      + "already given or the round is closed; 410 when the link has expired; rate-limited per address")
+  @Operation(summary = "通过邀请链接发表意见", description = "请求体 {\"stance\": SUPPORT 支持 | OPPOSE 反对 | SUGGESTION 建议, "
+      + "\"text\"}；每个链接只能发表一次。按来源地址限制频率。")
+  @ApiResponse(responseCode = "201", description = "已收到意见", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "404", description = "链接无效")
+  @ApiResponse(responseCode = "409", description = "这个链接已经发表过意见，或网络协商已结束")
+  @ApiResponse(responseCode = "410", description = "邀请链接已过期")
+  @ApiResponse(responseCode = "429", description = PublicRateLimiter.TOO_MANY)
   ResponseEntity<OnlineRounds.OpinionReceipt> opine(@PathVariable String token, @RequestBody(required = false) OpinionRequest body,
       HttpServletRequest http) {
     limiter.consume(http.getRemoteAddr());

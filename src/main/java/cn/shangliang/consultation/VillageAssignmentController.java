@@ -2,6 +2,7 @@ package cn.shangliang.consultation;
 
 import cn.shangliang.sla.WorkingCalendar;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -44,14 +45,14 @@ class VillageAssignmentController {
   }
 
   @GetMapping
-  @Operation(summary = "Every village and its assigned member")
+  @Operation(summary = "划片包村表", description = "每个村（社区）及其联系委员。")
   List<AssignmentView> all() {
     return assignments.all().stream().map(AssignmentView::of).toList();
   }
 
   @PutMapping
   @PreAuthorize("hasAnyAuthority('admin', 'liaison-office')")
-  @Operation(summary = "Assign or reassign a village to a member")
+  @Operation(summary = "指定包村委员", description = "为一个村（社区）指定或更换联系委员。")
   AssignmentView assign(@Valid @RequestBody AssignRequest request, Authentication user) {
     return AssignmentView.of(assignments.assign(request.township().strip(), request.village().strip(), request.memberUserId(),
         user.getName()));
@@ -59,7 +60,8 @@ class VillageAssignmentController {
 
   @DeleteMapping
   @PreAuthorize("hasAnyAuthority('admin', 'liaison-office')")
-  @Operation(summary = "Remove a village's assignment (its matters then go to the liaison office)")
+  @Operation(summary = "取消包村", description = "取消一个村（社区）的包村委员；此后该村的事项交政协工委。")
+  @ApiResponse(responseCode = "204", description = "已取消（原本没有包村委员也答 204）")
   ResponseEntity<Void> unassign(@RequestParam String township, @RequestParam String village) {
     assignments.unassign(township, village);
     return ResponseEntity.noContent().build();

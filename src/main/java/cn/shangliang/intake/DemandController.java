@@ -5,6 +5,7 @@ import cn.shangliang.sla.WorkingCalendar;
 import cn.shangliang.system.DepartmentScope;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -49,7 +50,11 @@ class DemandController {
 
   @PostMapping
   @PreAuthorize("hasAnyAuthority('intake', 'member', 'liaison-office', 'admin')")
-  @Operation(summary = "Register a demand; it is routed at once. A repeated externalId / Idempotency-Key returns the first (200)")
+  @Operation(summary = "登记诉求", description = "登记一条诉求并立即按规则分流（当场答复、部门限时答复或提案），启动其办理流程。"
+      + "同一 externalId 或 Idempotency-Key 再次提交时不新建，答 200 并返回第一次登记的诉求。")
+  @ApiResponse(responseCode = "201", description = "已登记：Location 指向新诉求，答复含受理编号、分流结果和疑似重复的诉求",
+      useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "200", description = "重复提交：第一次登记的诉求，未新建", useReturnTypeSchema = true)
   ResponseEntity<Created> submit(@Valid @RequestBody DemandRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Authentication user) {
     IntakeService.Submitted submitted = intake.submit(request, idempotencyKey, user.getName());
@@ -61,7 +66,10 @@ class DemandController {
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "The full staff view of a demand (by id or tracking code): route, steps, open tasks, deadlines, history")
+  @Operation(summary = "查看诉求详情", description = "工作人员视图（按编号或受理编号）：提交人、分流结果、已完成的步骤、待办任务、时限、"
+      + "超期记录和办理历史。部门用户只能看本部门承办的诉求。")
+  @ApiResponse(responseCode = "200", description = "诉求详情", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "403", description = "部门用户查看非本部门承办的诉求")
   DemandView view(@PathVariable String id, Authentication user) {
     Demand demand = queries.find(id);
     checkDepartmentMayRead(demand, user);
@@ -70,7 +78,12 @@ class DemandController {
 
   @PostMapping("/{id}/merge")
   @PreAuthorize("hasAnyAuthority('intake', 'liaison-office', 'admin')")
-  @Operation(summary = "并单: merge this demand into an existing matter; it keeps its own submitter and tracking code")
+  @Operation(summary = "并单", description = "把这条诉求并入已有的事项（into：编号或受理编号）；它保留自己的提交人和受理编号，"
+      + "随主事项办理和公示。")
+  @ApiResponse(responseCode = "200", description = "已并入：并入后的诉求", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "404", description = "诉求或要并入的事项不存在")
+  @ApiResponse(responseCode = "409", description = "不能并入：并入自身、已并入其他事项、目标已办结或已有并入的诉求；"
+      + "或同一记录刚被他人修改（可重试）")
   DemandView merge(@PathVariable String id, @Valid @RequestBody MergeRequest request, Authentication user) {
     Demand merged = merges.merge(id, request.into(), user.getName());
     return queries.view(merged);

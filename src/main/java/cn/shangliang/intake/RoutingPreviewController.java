@@ -34,7 +34,8 @@ class RoutingPreviewController {
   }
 
   @PostMapping("/preview")
-  @Operation(summary = "Route a demand body without writing anything; repeatCount is computed from stored demands when absent")
+  @Operation(summary = "分流预览", description = "用与登记诉求相同的请求体试算分流结果和时限，不写入任何数据。repeatCount 缺省时"
+      + "按已登记的诉求计算；at（可选，默认现在）是时限起算的时刻。")
   RouteResult preview(@Valid @RequestBody DemandRequest request,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime at) {
     intake.checkDepartments(request);

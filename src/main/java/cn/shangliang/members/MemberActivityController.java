@@ -1,6 +1,7 @@
 package cn.shangliang.members;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -30,15 +31,19 @@ class MemberActivityController {
   }
 
   @GetMapping("/{id}/activity")
-  @Operation(summary = "A member's activity in a month (default: this month): demands collected, investigations, "
-      + "meetings attended, on-site answers, proposals")
+  @Operation(summary = "委员履职档案", description = "一位委员在某月（month，如 2026-11，默认本月）的履职情况：收集的诉求、调查、"
+      + "参加的议事、当场答复和提案。委员本人和政协工委、领导、督查、管理员可看。")
+  @ApiResponse(responseCode = "200", description = "该月的履职情况", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "403", description = "既不是该委员本人，也不属于用户组 admin、liaison-office、leadership、supervisor")
   MemberActivity.Activity ofMember(@PathVariable String id, @RequestParam(required = false) String month, Authentication user) {
     if (!user.getName().equals(id) && !oversees(user)) throw new AccessDeniedException("only the member and the office");
     return activity.of(id, month(month));
   }
 
   @GetMapping("/activity")
-  @Operation(summary = "The monthly summary of all members, most active first")
+  @Operation(summary = "委员履职月度汇总", description = "全体委员某月的履职汇总，最活跃的在前。")
+  @ApiResponse(responseCode = "200", description = "该月的汇总", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "403", description = "仅限用户组 admin、liaison-office、leadership、supervisor")
   MemberActivity.Summary summary(@RequestParam(required = false) String month, Authentication user) {
     if (!oversees(user)) throw new AccessDeniedException("only the office");
     return activity.summary(month(month));

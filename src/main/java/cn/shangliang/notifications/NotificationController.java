@@ -1,6 +1,7 @@
 package cn.shangliang.notifications;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -30,20 +31,22 @@ class NotificationController {
   }
 
   @GetMapping
-  @Operation(summary = "My notifications (direct and through my groups), newest first")
+  @Operation(summary = "我的提醒", description = "发给我本人和我所在用户组的提醒，最新的在前；unread=true 只看未读，limit 为 1 到 500。")
   List<Notifications.Notification> mine(@RequestParam(defaultValue = "false") boolean unread,
       @RequestParam(defaultValue = "50") int limit, Authentication user) {
     return notifications.of(user.getName(), groups(user), unread, Math.max(1, Math.min(limit, 500)));
   }
 
   @GetMapping("/count")
-  @Operation(summary = "How many are unread (the badge)")
+  @Operation(summary = "未读提醒数", description = "页面头部角标显示的未读提醒数。")
   Map<String, Integer> unread(Authentication user) {
     return Map.of("unread", notifications.of(user.getName(), groups(user), true, Integer.MAX_VALUE).size());
   }
 
   @PostMapping("/{id}/read")
-  @Operation(summary = "Mark one of my notifications read")
+  @Operation(summary = "标记提醒已读")
+  @ApiResponse(responseCode = "204", description = "已标记为已读（重复标记也答 204）")
+  @ApiResponse(responseCode = "404", description = "没有这条提醒，或它不是发给我的")
   ResponseEntity<Void> read(@PathVariable long id, Authentication user) {
     notifications.markRead(user.getName(), groups(user), id);
     return ResponseEntity.noContent().build();

@@ -24,7 +24,8 @@ class StaffBadgeController {
   }
 
   @GetMapping("/api/public/staff-badge")
-  @Operation(summary = "For page headers: whether the visitor is logged-in staff, and their unread notifications")
+  @Operation(summary = "页面头部的登录状态", description = "访客是否为已登录的工作人员及其未读提醒数；匿名访客得到 loggedIn: false，"
+      + "不会被要求登录。不含个人信息。")
   Badge badge() {
     Authentication user = SecurityContextHolder.getContext().getAuthentication();
     if (user == null || user instanceof AnonymousAuthenticationToken || !user.isAuthenticated()) return new Badge(false, null, 0);

@@ -3,6 +3,7 @@ package cn.shangliang.open311;
 import cn.shangliang.system.InvalidRequestException;
 import cn.shangliang.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -109,7 +110,8 @@ class ApiKeyController {
   }
 
   @PostMapping
-  @Operation(summary = "Create an Open311 API key for a client ({\"name\"}); the key is in this answer only")
+  @Operation(summary = "创建 Open311 API 密钥", description = "为一个客户端（{\"name\"}，1 到 100 字）创建密钥；密钥只在这次答复中出现。")
+  @ApiResponse(responseCode = "201", description = "已创建：答复的 key 是密钥本身，请妥善保存", useReturnTypeSchema = true)
   ResponseEntity<KeyView> create(@RequestBody CreateRequest body, java.security.Principal principal) {
     String name = body == null || body.name() == null ? "" : body.name().strip();
     if (name.isEmpty() || name.length() > 100) {
@@ -120,13 +122,13 @@ class ApiKeyController {
   }
 
   @GetMapping
-  @Operation(summary = "The Open311 API keys (never the keys themselves)")
+  @Operation(summary = "Open311 API 密钥列表", description = "各密钥的名称、前缀、创建和最近使用时间；不含密钥本身。")
   List<KeyView> list() {
     return keys.all().stream().map(k -> KeyView.of(k, null)).toList();
   }
 
   @DeleteMapping("/{id}")
-  @Operation(summary = "Revoke an Open311 API key")
+  @Operation(summary = "作废 Open311 API 密钥")
   KeyView revoke(@PathVariable long id) {
     return KeyView.of(keys.revoke(id), null);
   }

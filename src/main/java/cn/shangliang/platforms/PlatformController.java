@@ -1,6 +1,7 @@
 package cn.shangliang.platforms;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,7 +35,7 @@ class PlatformController {
   }
 
   @GetMapping
-  @Operation(summary = "Platforms, filtered by township, kind and whether they meet all of the 六有 standard")
+  @Operation(summary = "协商平台列表", description = "可按乡镇、类型和是否达到“六有”标准（compliant）筛选。")
   List<Platforms.PlatformView> list(@RequestParam(required = false) String township, @RequestParam(required = false) String kind,
       @RequestParam(required = false) Boolean compliant) {
     return platforms.list(township, kind, compliant);
@@ -42,35 +43,40 @@ class PlatformController {
 
   @PostMapping
   @PreAuthorize("hasAnyAuthority('admin', 'liaison-office')")
-  @Operation(summary = "Register a platform (kind CONSULTATION_ROOM | MEMBER_STUDIO | OPINION_STATION | CONSULTATION_PLATFORM)")
+  @Operation(summary = "登记协商平台", description = "类型 kind：CONSULTATION_ROOM（协商议事室）、MEMBER_STUDIO（委员工作室）、"
+      + "OPINION_STATION（社情民意驿站）、CONSULTATION_PLATFORM（有事好商量协商平台）。")
+  @ApiResponse(responseCode = "201", description = "已登记", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "409", description = "该乡镇已有同名的平台")
   ResponseEntity<Platforms.PlatformView> create(@RequestBody CreateRequest body, Authentication user) {
     return ResponseEntity.status(201).body(platforms.create(body.name(), body.kind(), body.township(), body.village(),
         body.address(), user.getName()));
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "One platform with its members and the 六有 items in force")
+  @Operation(summary = "查看协商平台", description = "平台及其联系委员和现行“六有”各项的情况。")
   Platforms.PlatformView one(@PathVariable long id) {
     return platforms.view(id);
   }
 
   @PutMapping("/{id}/members")
   @PreAuthorize("hasAnyAuthority('admin', 'liaison-office')")
-  @Operation(summary = "The members linked to the platform (replaces the list)")
+  @Operation(summary = "设置平台的联系委员", description = "以请求中的名单替换现有名单。")
   Platforms.PlatformView members(@PathVariable long id, @RequestBody MembersRequest body) {
     return platforms.linkMembers(id, body.members() == null ? List.of() : body.members());
   }
 
   @PostMapping("/{id}/checks")
   @PreAuthorize("hasAnyAuthority('admin', 'liaison-office')")
-  @Operation(summary = "Record a check of one 六有 item (PLACE, SIGN, FACILITIES, RULES, FUNDING, ACTIVITIES) with evidence and date")
+  @Operation(summary = "记录“六有”检查", description = "检查一项“六有”标准（PLACE 有场所、SIGN 有标识、FACILITIES 有设施、RULES 有制度、"
+      + "FUNDING 有经费、ACTIVITIES 有活动）是否达到，附佐证和检查日期。")
+  @ApiResponse(responseCode = "201", description = "已记录：平台的最新情况", useReturnTypeSchema = true)
   ResponseEntity<Platforms.PlatformView> check(@PathVariable long id, @RequestBody CheckRequest body, Authentication user) {
     return ResponseEntity.status(201).body(platforms.check(id, body.item(), body.met(), body.evidence(), body.checkedOn(),
         user.getName()));
   }
 
   @GetMapping("/{id}/activity")
-  @Operation(summary = "Consultations held, matters consulted, problems solved and members active, per month of a year")
+  @Operation(summary = "协商平台的活动统计", description = "某年（year）每月：开展的协商、协商的事项、解决的问题和参与的委员。")
   Platforms.Activity activity(@PathVariable long id, @RequestParam int year) {
     return platforms.activity(id, year);
   }

@@ -3,6 +3,7 @@ package cn.shangliang.proposal;
 import cn.shangliang.system.DepartmentScope;
 import cn.shangliang.system.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.stream.Stream;
@@ -28,7 +29,8 @@ class ProposalController {
   }
 
   @GetMapping
-  @Operation(summary = "Proposals, newest first, filtered by status, reply class and lead unit")
+  @Operation(summary = "提案列表", description = "最新的在前，可按状态、答复类别（class，取现行方案中的类别代码）和主办单位筛选；"
+      + "limit 为 1 到 1000。部门用户只看到本部门主办或会办的提案。")
   List<ProposalQueries.ProposalSummary> list(@RequestParam(required = false) ProposalStatus status,
       @RequestParam(name = "class", required = false) String replyClass, @RequestParam(required = false) String unit,
       @RequestParam(defaultValue = "200") int limit, Authentication user) {
@@ -48,8 +50,10 @@ class ProposalController {
   }
 
   @GetMapping("/{idOrNumber}")
-  @Operation(summary = "One proposal (by id or number such as 2026-001) with its matters, contacts, replies, evaluations, "
-      + "follow-up reviews, forwarded reports and history")
+  @Operation(summary = "查看提案", description = "按编号或提案号（如 2026-001）：所涉事项、联系沟通、答复、评价、跟踪复查、"
+      + "转送的报告和历史。部门用户只能看本部门主办或会办的提案。")
+  @ApiResponse(responseCode = "200", description = "提案详情", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "403", description = "部门用户查看非本部门主办或会办的提案")
   ProposalQueries.ProposalDetail one(@PathVariable String idOrNumber, Authentication user) {
     ProposalQueries.ProposalDetail detail = queries.detail(idOrNumber);
     DepartmentScope.of(user).filter(scope -> !scope.coversAny(unitsOf(detail.proposal()))).ifPresent(scope -> {
@@ -63,7 +67,8 @@ class ProposalController {
   }
 
   @GetMapping("/statistics")
-  @Operation(summary = "Per lead unit: proposals by reply class, average days to the first reply, on-time replies, follow-ups pending")
+  @Operation(summary = "提案办理统计", description = "每个主办单位：各答复类别的提案数、首次答复平均天数、按时答复数、待跟踪复查数；"
+      + "可按年度筛选。")
   List<ProposalQueries.UnitStatistics> statistics(@RequestParam(required = false) Integer year) {
     return queries.statistics(year);
   }

@@ -10,9 +10,11 @@ import cn.shangliang.rules.RulesService;
 import cn.shangliang.sla.WorkingCalendar;
 import cn.shangliang.system.InvalidRequestException;
 import cn.shangliang.system.NotFoundException;
+import cn.shangliang.system.PublicRateLimiter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -97,12 +99,12 @@ class PublicController {
   private final PublicityNotices notices;
   private final RulesService rules;
   private final cn.shangliang.intake.IntakeService intake;
-  private final cn.shangliang.system.PublicRateLimiter limiter;
+  private final PublicRateLimiter limiter;
   private final PublicResponses responses;
   private final AccessCodes accessCodes;
 
   PublicController(DemandQueries demands, PublicityNotices notices, RulesService rules,
-      cn.shangliang.intake.IntakeService intake, cn.shangliang.system.PublicRateLimiter limiter, PublicResponses responses,
+      cn.shangliang.intake.IntakeService intake, PublicRateLimiter limiter, PublicResponses responses,
       AccessCodes accessCodes) {
     this.accessCodes = accessCodes;
     this.responses = responses;
@@ -114,8 +116,12 @@ class PublicController {
   }
 
   @org.springframework.web.bind.annotation.PostMapping("/demands")
-  @Operation(summary = "A citizen submits a demand (channel ONLINE): same validation as the API, rate-limited per address; "
-      + "answers 201 with the public view and its tracking code")
+  @Operation(summary = "群众提交诉求", description = "渠道为网上（ONLINE），校验与登记诉求相同；scope、urgency 缺省为 VILLAGE、NORMAL。"
+      + "首次受理的应答带有提交人的查询码（accessCode，只显示这一次）。"
+      + "同一 Idempotency-Key 再次提交时答 200 并返回第一次的诉求（不再有查询码）。按来源地址限制频率。")
+  @ApiResponse(responseCode = "201", description = "已受理：公开视图、受理编号和查询码，Location 指向它", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "200", description = "重复提交：第一次受理的诉求，未新建", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "429", description = PublicRateLimiter.TOO_MANY)
   org.springframework.http.ResponseEntity<PublicReceipt> submit(
       @org.springframework.web.bind.annotation.RequestBody PublicSubmission body,
       @org.springframework.web.bind.annotation.RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
@@ -133,7 +139,10 @@ class PublicController {
   }
 
   @GetMapping("/demands/{trackingCode}")
-  @Operation(summary = "Follow a demand by its tracking code: status, route, handling unit, deadline, result, notice; no personal data")
+  @Operation(summary = "按受理编号查询诉求", description = "状态、分流结果、承办单位、时限、办理结果、公示和六步进度；提交人姓名和电话已脱敏，"
+      + "不含其他个人信息。")
+  @ApiResponse(responseCode = "200", description = "诉求的公开视图", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "404", description = "没有这个受理编号")
   PublicDemand demand(@PathVariable String trackingCode) {
     if (!TrackingCodes.isTrackingCode(trackingCode)) throw new NotFoundException("demand " + trackingCode);
     Demand demand = demands.find(trackingCode);
@@ -178,8 +187,11 @@ class PublicController {
   }
 
   @org.springframework.web.bind.annotation.PostMapping("/notices/{noticeId}/objections")
-  @Operation(summary = "Object to a notice while it is on the board ({\"reason\"}: 5 to 1,000 characters): 201; "
-      + "409 when the publicity has ended; rate-limited per address")
+  @Operation(summary = "对公示提出异议", description = "公示期内可提出异议（{\"reason\"}：5 到 1000 字）。按来源地址限制频率。")
+  @ApiResponse(responseCode = "201", description = "已收到异议", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "404", description = "没有这条公示")
+  @ApiResponse(responseCode = "409", description = "公示已结束，不再受理异议")
+  @ApiResponse(responseCode = "429", description = PublicRateLimiter.TOO_MANY)
   org.springframework.http.ResponseEntity<ObjectionReceipt> object(@PathVariable String noticeId,
       @org.springframework.web.bind.annotation.RequestBody ObjectionRequest body, jakarta.servlet.http.HttpServletRequest http) {
     long id = parseId(noticeId, "notice");
@@ -194,9 +206,13 @@ class PublicController {
   }
 
   @org.springframework.web.bind.annotation.PostMapping("/demands/{trackingCode}/evaluation")
-  @Operation(summary = "The submitter's satisfaction with the result ({\"rating\": SATISFIED | BASICALLY_SATISFIED | UNSATISFIED, "
-      + "\"comment\", \"accessCode\"}): 201; 403 without the submitter's access code; 429 after 5 wrong codes in 15 minutes; "
-      + "409 when no evaluation is due; rate-limited per address")
+  @Operation(summary = "评价办理结果", description = "提交人凭查询码对办理结果评价满意度（{\"rating\": SATISFIED 满意 | BASICALLY_SATISFIED 基本满意 | "
+      + "UNSATISFIED 不满意, \"comment\", \"accessCode\"}，不满意时须写明原因，意见不超过 500 字）。按来源地址限制频率。")
+  @ApiResponse(responseCode = "201", description = "已收到评价", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "403", description = "没有查询码或查询码不正确（不写入任何内容）")
+  @ApiResponse(responseCode = "404", description = "没有这个受理编号")
+  @ApiResponse(responseCode = "409", description = "该诉求目前没有待评价的办理结果，或刚被他人修改（可重试）")
+  @ApiResponse(responseCode = "429", description = PublicRateLimiter.TOO_MANY + "；或15分钟内查询码错误5次，暂停评价")
   org.springframework.http.ResponseEntity<EvaluationReceipt> evaluate(@PathVariable String trackingCode,
       @org.springframework.web.bind.annotation.RequestBody EvaluationRequest body, jakarta.servlet.http.HttpServletRequest http) {
     if (!TrackingCodes.isTrackingCode(trackingCode)) throw new NotFoundException("demand " + trackingCode);
@@ -229,7 +245,7 @@ class PublicController {
   }
 
   @GetMapping("/notices")
-  @Operation(summary = "The publicity board, newest first (paged: page from 0, size up to 100)")
+  @Operation(summary = "公示栏", description = "办理结果的公示，最新的在前；分页：page 从 0 起，size 为 1 到 100。")
   Board board(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
     List<InvalidRequestException.FieldError> errors = new ArrayList<>();
     if (page < 0) errors.add(new InvalidRequestException.FieldError("page", "页码不能为负数"));

@@ -1,6 +1,9 @@
 package cn.shangliang.rules;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -33,13 +36,17 @@ class RulesAdminController {
   }
 
   @GetMapping
-  @Operation(summary = "The rule files in force, their checksums and load time")
+  @Operation(summary = "现行规则", description = "生效的规则文件、校验和及加载时间。")
   RulesView inForce() {
     return RulesView.of(rules.current());
   }
 
   @PostMapping("/reload")
-  @Operation(summary = "Recompile rules/; 422 with the compiler's messages keeps the rules in force")
+  @Operation(summary = "重新加载规则", description = "重新编译 rules/ 目录下的规则文件并生效；有错误时不加载，现行规则继续生效。")
+  @ApiResponse(responseCode = "200", description = "已加载：新的现行规则",
+      content = @Content(schema = @Schema(implementation = RulesView.class)))
+  @ApiResponse(responseCode = "422", description = "规则文件有误，未加载：答复含编译器的消息，现行规则继续生效",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "RulesRefused")))
   ResponseEntity<?> reload() {
     try {
       return ResponseEntity.ok(RulesView.of(rules.reload()));

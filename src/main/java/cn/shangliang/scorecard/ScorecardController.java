@@ -2,6 +2,8 @@ package cn.shangliang.scorecard;
 
 import cn.shangliang.sla.Csv;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +37,7 @@ class ScorecardController {
   record ItemView(String key, String label, String measure, String test, double points, boolean core, boolean perOccurrence) {}
 
   @GetMapping("/scheme")
-  @Operation(summary = "The scheme in force (rules/scorecard/scheme.yaml) and the measures an item may read")
+  @Operation(summary = "现行打分方案", description = "rules/scorecard/scheme.yaml 中的指标、条目、加减分和等次，以及条目可引用的度量。")
   SchemeView scheme() {
     ScorecardScheme s = scorecard.scheme();
     return new SchemeView(s.name(), s.bonusCap(), s.coreMissedGrade(), s.grades(),
@@ -49,31 +51,35 @@ class ScorecardController {
   }
 
   @GetMapping("/matters")
-  @Operation(summary = "Every matter first consulted in the period, best first, with the items that earned or lost points")
+  @Operation(summary = "事项得分", description = "期间内首次协商的每个事项，得分高的在前，附得分和失分的条目。期间 period：年（2026）、季度（2026-Q3）或月（2026-03），默认本年。")
   List<MatterScore> matters(@RequestParam(required = false) String period) {
     return scorecard.matters(scorecard.period(period));
   }
 
   @GetMapping("/matters/{idOrCode}")
-  @Operation(summary = "One matter's score (404 when no meeting of it was recorded)")
+  @Operation(summary = "一个事项的得分", description = "按编号或受理编号。")
+  @ApiResponse(responseCode = "200", description = "事项的得分", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "404", description = "事项不存在，或还没有它的议事记录")
   MatterScore matter(@PathVariable String idOrCode) {
     return scorecard.matter(idOrCode);
   }
 
   @GetMapping("/townships")
-  @Operation(summary = "Townships ranked by the mean score of their matters in the period")
+  @Operation(summary = "乡镇排名", description = "按期间内各乡镇事项的平均分排名。期间 period：年（2026）、季度（2026-Q3）或月（2026-03），默认本年。")
   Scorecard.Ranking townships(@RequestParam(required = false) String period) {
     return scorecard.townships(scorecard.period(period));
   }
 
   @GetMapping("/platforms")
-  @Operation(summary = "Platforms ranked by the mean score of the matters met there in the period")
+  @Operation(summary = "协商平台排名", description = "按期间内在各平台协商的事项的平均分排名。期间 period：年（2026）、季度（2026-Q3）或月（2026-03），默认本年。")
   Scorecard.Ranking platforms(@RequestParam(required = false) String period) {
     return scorecard.platforms(scorecard.period(period));
   }
 
   @GetMapping(value = "/matters.csv")
-  @Operation(summary = "The matters' scores as CSV (Excel opens it with Chinese intact)")
+  @Operation(summary = "导出事项得分（CSV）", description = "Excel 可直接打开，中文不乱码。"
+      + "期间 period：年（2026）、季度（2026-Q3）或月（2026-03），默认本年。")
+  @ApiResponse(responseCode = "200", description = "CSV 文件（UTF-8 带 BOM）", content = @Content(mediaType = "text/csv"))
   ResponseEntity<byte[]> mattersCsv(@RequestParam(required = false) String period) {
     ScorePeriod p = scorecard.period(period);
     ScorecardScheme scheme = scorecard.scheme();
@@ -97,14 +103,16 @@ class ScorecardController {
   }
 
   @GetMapping(value = "/townships.csv")
-  @Operation(summary = "The township ranking as CSV")
+  @Operation(summary = "导出乡镇排名（CSV）", description = "期间 period：年（2026）、季度（2026-Q3）或月（2026-03），默认本年。")
+  @ApiResponse(responseCode = "200", description = "CSV 文件（UTF-8 带 BOM）", content = @Content(mediaType = "text/csv"))
   ResponseEntity<byte[]> townshipsCsv(@RequestParam(required = false) String period) {
     ScorePeriod p = scorecard.period(period);
     return rankingCsv("乡镇（街道）", "协商打分-乡镇-" + p.label() + ".csv", scorecard.townships(p));
   }
 
   @GetMapping(value = "/platforms.csv")
-  @Operation(summary = "The platform ranking as CSV")
+  @Operation(summary = "导出协商平台排名（CSV）", description = "期间 period：年（2026）、季度（2026-Q3）或月（2026-03），默认本年。")
+  @ApiResponse(responseCode = "200", description = "CSV 文件（UTF-8 带 BOM）", content = @Content(mediaType = "text/csv"))
   ResponseEntity<byte[]> platformsCsv(@RequestParam(required = false) String period) {
     ScorePeriod p = scorecard.period(period);
     return rankingCsv("协商平台", "协商打分-平台-" + p.label() + ".csv", scorecard.platforms(p));

@@ -48,7 +48,8 @@ class CalendarController {
   }
 
   @GetMapping("/deadline")
-  @Operation(summary = "The deadline N working days from a moment: 17:30 (Asia/Shanghai) of the N-th working day after it")
+  @Operation(summary = "计算工作日时限", description = "从某一时刻起第 N 个工作日的 17:30（Asia/Shanghai），按国务院办公厅公布的节假日安排"
+      + "（含调休上班日）；workingDays 为 0 到 3650。")
   DeadlineView deadline(
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
       @RequestParam @Min(0) @Max(3650) int workingDays) {

@@ -53,7 +53,8 @@ class SlaController {
   }
 
   @GetMapping("/breaches")
-  @Operation(summary = "Breaches with task, department, due, breachedAt, level (1 supervisor, 2 leadership), closedAt")
+  @Operation(summary = "超期记录", description = "超期的任务：承办单位、时限、超期时间、督办级别（1 督查督办，2 政协领导）、结束时间；"
+      + "可按承办单位、状态（OPEN、CLOSED）和时间段筛选。")
   List<BreachView> breaches(@RequestParam(required = false) String department, @RequestParam(required = false) String status,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
@@ -74,7 +75,7 @@ class SlaController {
       boolean provisional) {}
 
   @GetMapping("/due-soon")
-  @Operation(summary = "Department reply tasks due by the end of the next working day and not yet overdue")
+  @Operation(summary = "即将到期的部门答复", description = "下一个工作日结束前到期、尚未超期的部门答复任务。")
   List<DueSoonView> dueSoon() {
     WorkingCalendar calendar = calendars.calendar();
     return summaries.dueSoon().stream().map(t -> new DueSoonView(t.taskId(), t.trackingCode(), t.title(), t.department(),
@@ -82,7 +83,7 @@ class SlaController {
   }
 
   @GetMapping(value = "/breaches.csv", produces = "text/csv")
-  @Operation(summary = "The breaches as CSV (UTF-8 with BOM, opens in Excel)")
+  @Operation(summary = "导出超期记录（CSV）", description = "与超期记录相同的筛选；UTF-8 带 BOM，Excel 可直接打开。")
   org.springframework.http.ResponseEntity<byte[]> breachesCsv(@RequestParam(required = false) String department,
       @RequestParam(required = false) String status,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
@@ -95,7 +96,7 @@ class SlaController {
   }
 
   @GetMapping(value = "/summary.csv", produces = "text/csv")
-  @Operation(summary = "The per-department figures as CSV (UTF-8 with BOM)")
+  @Operation(summary = "导出各单位时限统计（CSV）", description = "与时限统计相同的时间段；UTF-8 带 BOM。")
   org.springframework.http.ResponseEntity<byte[]> summaryCsv(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
@@ -106,7 +107,8 @@ class SlaController {
   }
 
   @GetMapping("/summary")
-  @Operation(summary = "Per department: open tasks, due soon, breached, on-time rate, response, resolution and satisfaction rates")
+  @Operation(summary = "各单位时限统计", description = "每个承办单位：在办、即将到期、超期、按时率、响应率、解决率和满意率；"
+      + "时间段默认最近 30 天。")
   List<SlaSummaries.DepartmentSummary> summary(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {

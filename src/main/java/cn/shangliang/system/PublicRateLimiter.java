@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PublicRateLimiter {
+  /** How the OpenAPI description explains this limit's 429 on each public write. */
+  public static final String TOO_MANY = "来自该地址的公众写操作过于频繁：按 Retry-After 稍后再试";
   private static final int MAX_ADDRESSES = 100_000;
 
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();

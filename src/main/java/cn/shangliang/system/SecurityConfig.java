@@ -36,6 +36,9 @@ class SecurityConfig {
       "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html", "/error", "/favicon.ico", "/",
       "/assets/**", "/webjars/**"};
 
+  /** The administrators' API: group admin only, whatever its controllers say. */
+  static final String ADMIN_API = "/api/admin/**";
+
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
     AuthenticationEntryPoint unauthorized = (request, response, e) -> {
@@ -53,7 +56,7 @@ class SecurityConfig {
             .requestMatchers("/camunda/api/admin/setup/**").denyAll()
             .requestMatchers(PUBLIC).permitAll()
             .requestMatchers("/camunda/**").permitAll()
-            .requestMatchers("/api/admin/**").hasAuthority(Groups.ADMIN)
+            .requestMatchers(ADMIN_API).hasAuthority(Groups.ADMIN)
             // role checks of writes before the body is read: a caller without the role gets 403, never a 400
             // that tells it how to shape the request (the controllers' @PreAuthorize say the same)
             .requestMatchers(HttpMethod.POST, "/api/demands").hasAnyAuthority(Groups.INTAKE, Groups.MEMBER, Groups.LIAISON_OFFICE, Groups.ADMIN)

@@ -3,6 +3,7 @@ package cn.shangliang.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shangliang.support.Http;
+import cn.shangliang.support.ObservedStatuses;
 import cn.shangliang.support.PlatformTest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -188,15 +190,18 @@ public class AuthorizationMatrixTest {
     assertThat(inMatrix).as("rows for endpoints that no longer exist").isSubsetOf(mapped());
   }
 
+  /** Also records every answer for OpenApiStatusCodesTest. */
   @Test
+  @Tag(ObservedStatuses.WALK)
   void everyEndpoint_againstEveryRole() {
     Http http = new Http(port);
     List<String> wrong = new ArrayList<>();
+    ObservedStatuses.start(AuthorizationMatrixTest.class);
     for (var row : matrix().entrySet()) {
       Endpoint endpoint = row.getKey();
       String who = row.getValue();
       String path = endpoint.path().replaceAll("\\{[^}]+}", "0").replace("/**", "/liveness");
-      Http.Response anonymous = call(http, endpoint.method(), path);
+      Http.Response anonymous = observe(endpoint, "anonymous", call(http, endpoint.method(), path));
       boolean isPublic = who.equals("public");
       if (isPublic ? anonymous.status() == 401 || anonymous.status() == 403 : anonymous.status() != 401) {
         wrong.add("anonymous " + endpoint + " -> " + anonymous.status());
@@ -208,14 +213,21 @@ public class AuthorizationMatrixTest {
       if (anonymous.status() >= 500 && !errorPage) wrong.add("anonymous " + endpoint + " -> " + anonymous.status() + " " + anonymous.body());
       for (var user : USERS.entrySet()) {
         boolean allowed = isPublic || who.equals("staff") || Stream.of(who.split(" ")).anyMatch(user.getValue()::contains);
-        Http.Response response = call(http.as(user.getKey()), endpoint.method(), path);
+        Http.Response response = observe(endpoint, user.getKey(), call(http.as(user.getKey()), endpoint.method(), path));
         boolean refused = response.status() == 401 || response.status() == 403;
         if (allowed == refused || response.status() >= 500 && !errorPage) {
           wrong.add(user.getKey() + " " + endpoint + " -> " + response.status() + (response.status() >= 500 ? " " + response.body() : ""));
         }
       }
     }
+    ObservedStatuses.complete(AuthorizationMatrixTest.class);
     assertThat(wrong).as("calls answered against the matrix").isEmpty();
+  }
+
+  private static Http.Response observe(Endpoint endpoint, String who, Http.Response response) {
+    String example = "AuthorizationMatrixTest: " + who + " " + endpoint.method() + " " + endpoint.path().replaceAll("\\{[^}]+}", "0");
+    ObservedStatuses.record(AuthorizationMatrixTest.class, endpoint.method(), endpoint.path(), response.status(), example);
+    return response;
   }
 
   /**

@@ -8,6 +8,7 @@ import cn.shangliang.support.Canary;
 import cn.shangliang.support.Demands;
 import cn.shangliang.support.GeoReportDocuments;
 import cn.shangliang.support.Http;
+import cn.shangliang.support.ObservedStatuses;
 import cn.shangliang.support.PlatformTest;
 import cn.shangliang.support.Steps;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +30,7 @@ import net.jqwik.api.sessions.JqwikSession;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -109,7 +111,9 @@ class FuzzTest {
     limiter.reset();
   }
 
+  /** Also records every answer for OpenApiStatusCodesTest. */
   @Test
+  @Tag(ObservedStatuses.WALK)
   void everyWriteEndpoint_hostileRequests_neverA5xx_neverATrace() throws Exception {
     List<Target> targets = targets();
     JqwikSession.start(); // generators outside a property: jqwik wants a session around them
@@ -155,6 +159,7 @@ class FuzzTest {
     List<String> failures = new ArrayList<>();
     Map<String, Map<Integer, Integer>> statuses = new LinkedHashMap<>();
     int perTarget = Math.max(1, REQUESTS / targets.size());
+    ObservedStatuses.start(FuzzTest.class);
     for (Target target : targets) {
       for (int i = 0; i < perTarget; i++) {
         Request request = request(target, random, value, unknown);
@@ -162,6 +167,7 @@ class FuzzTest {
         Http.Response response = request.send(new Http(port).as(target.user()));
         statuses.computeIfAbsent(target.name(), t -> new java.util.TreeMap<>()).merge(response.status(), 1, Integer::sum);
         String where = target.name() + " #" + i + " (seed " + SEED + ") " + request.describe() + " -> " + response.status();
+        ObservedStatuses.record(FuzzTest.class, target.method(), target.path(), response.status(), "FuzzTest: " + where);
         if (response.status() >= 500) failures.add(where + " " + cut(response.body()));
         Map<String, Long> after = rows();
         if (response.status() >= 400) {
@@ -176,6 +182,7 @@ class FuzzTest {
         if (failures.size() > 50) break;
       }
     }
+    if (failures.size() <= 50) ObservedStatuses.complete(FuzzTest.class); // else the walk was cut short
     System.out.println("FUZZ " + targets.size() + " endpoints x " + perTarget + " requests (seed " + SEED + "): " + statuses);
     assertThat(failures).as("fuzzed requests answered wrongly").isEmpty();
     assertThat(canary.touches()).as("an injected expression was evaluated").isZero();
