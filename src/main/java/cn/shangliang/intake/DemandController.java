@@ -91,7 +91,9 @@ class DemandController {
 
   @PostMapping("/{id}/access-code")
   @PreAuthorize("hasAnyAuthority('intake', 'liaison-office', 'admin')")
-  @Operation(summary = "重新发放查询码：生成新的查询码（原码作废），只在本次应答中显示一次，供工作人员告知提交人")
+  @Operation(summary = "重新发放查询码", description = "为提交人生成新的查询码（原码作废），只在本次应答中显示一次，"
+      + "供工作人员告知提交人；设置了短信网关时同时发短信。诉求的办理经过记录由谁发放。")
+  @ApiResponse(responseCode = "201", description = "新的查询码", useReturnTypeSchema = true)
   ResponseEntity<AccessCodeIssued> reissueAccessCode(@PathVariable String id, Authentication user) {
     IntakeService.Reissued issued = intake.reissueAccessCode(id, user.getName());
     return ResponseEntity.status(HttpStatus.CREATED).body(new AccessCodeIssued(String.valueOf(issued.demandId()),

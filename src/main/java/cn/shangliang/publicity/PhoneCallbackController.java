@@ -5,6 +5,7 @@ import cn.shangliang.intake.DemandQueries;
 import cn.shangliang.system.ForbiddenException;
 import cn.shangliang.system.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -47,8 +48,11 @@ class PhoneCallbackController {
 
   @PostMapping("/{id}/evaluation")
   @PreAuthorize("hasAnyAuthority('intake', 'liaison-office', 'admin')")
-  @Operation(summary = "电话回访：代群众记录满意度评价（{\"rating\", \"comment\", \"channel\": \"PHONE_CALLBACK\"}）。201；"
-      + "承办部门不能评价自己的工作（403）；没有待评价的结果时 409")
+  @Operation(summary = "电话回访", description = "工作人员代提交人记录满意度评价（{\"rating\", \"comment\", "
+      + "\"channel\": \"PHONE_CALLBACK\"}），记录人随评价保存。")
+  @ApiResponse(responseCode = "201", description = "已记录", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "403", description = "承办部门不能评价本部门办理的诉求")
+  @ApiResponse(responseCode = "409", description = "该诉求目前没有待评价的办理结果")
   ResponseEntity<CallbackReceipt> record(@PathVariable String id, @RequestBody(required = false) CallbackRequest body,
       Authentication user) {
     Demand demand = demands.find(id);
