@@ -38,9 +38,8 @@ class CalendarController {
   }
 
   @GetMapping("/years")
-  @Operation(summary = "Which years are counted from their State Council notice (PUBLISHED) and which from the law alone "
-      + "(PROVISIONAL), each with its file, SHA-256 and non-working days; a warning while this year's notice, or from "
-      + "1 November next year's, is missing")
+  @Operation(summary = "工作日历的年份", description = "哪些年份按国务院通知计算（PUBLISHED），哪些暂按法定节假日推算"
+      + "（PROVISIONAL），各自的文件、SHA-256 和不上班的日子；本年的通知缺失时，或自11月1日起次年的通知缺失时，带有提示（warning）。")
   CalendarYears.View years() {
     RuleBase inForce = rules.current();
     WorkingCalendar calendar = inForce.data(WorkingCalendar.class);
