@@ -35,7 +35,8 @@ final class UserInputExceptionMapper {
   private UserInputExceptionMapper() {}
 
   /** What Camunda's messages say when the object a request names does not exist. */
-  private static final Pattern MISSING = Pattern.compile("doesn't exist|[Nn]ot found|[Cc]annot find|No .+ found|does not have a subscription");
+  private static final Pattern MISSING = Pattern.compile(
+      "doesn't exist|does not exist|[Nn]ot found|[Cc]annot find|No .+ found|does not have a subscription");
 
   /** POST /condition when no conditional start event is met: the request's variables met none (400). */
   private static final Pattern NOTHING_MATCHED = Pattern.compile("^ENGINE-13043 ");
@@ -48,7 +49,13 @@ final class UserInputExceptionMapper {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof BadUserRequestException || lacksAValue(cause)) return true;
     }
-    return missingBehindA500(exception) || nothingMatched(exception) || ConcurrentChange.is(exception);
+    return missingBehindA500(exception) || namesSomethingMissing(exception) || nothingMatched(exception)
+        || ConcurrentChange.is(exception);
+  }
+
+  /** The engine's own words for an id that names nothing ("No job found with id …"), before REST wraps them. */
+  private static boolean namesSomethingMissing(Throwable exception) {
+    return exception instanceof ProcessEngineException && says(exception, MISSING);
   }
 
   static Response badInputOr(Throwable exception, Supplier<Response> otherwise) {
