@@ -245,7 +245,12 @@ class Open311Test {
     assertError("over the limit", last, 429);
     assertThat(last.header("content-type")).startsWith("text/xml");
     assertThat(last.header("retry-after")).isNotBlank();
-    assertError("over the limit", new Http(port).postForm("/open311/v2/requests.json", form(good)), 429);
+    // the bucket refills a token every half second: on a slow database the next request may find one
+    Http.Response json = null;
+    for (int i = 0; i < 20 && (json == null || json.status() != 429); i++) {
+      json = new Http(port).postForm("/open311/v2/requests.json", form(replace(good, "service_code", "NOPE")));
+    }
+    assertError("over the limit", json, 429);
     limiter.reset();
   }
 
