@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -129,14 +130,15 @@ final class UserInputExceptionMapper {
 
   /**
    * A NullPointerException raised in Camunda's code, with none of ours between it and the REST resource
-   * Jersey called (a listener or delegate of ours on the way makes it our fault).
+   * Jersey called (a listener or delegate of ours on the way makes it our fault; our command interceptors, which
+   * every command passes, do not).
    */
   private static boolean inCamundaAlone(Throwable npe) {
     StackTraceElement[] stack = npe.getStackTrace();
     if (stack.length == 0 || !stack[0].getClassName().startsWith("org.camunda.bpm.")) return false;
     for (StackTraceElement frame : stack) {
       if (frame.getClassName().startsWith("org.glassfish.jersey.")) return true;
-      if (frame.getClassName().startsWith("cn.shangliang.")) return false;
+      if (frame.getClassName().startsWith("cn.shangliang.") && !passesCommandsOn(frame)) return false;
     }
     return false;
   }
@@ -153,6 +155,16 @@ final class UserInputExceptionMapper {
       for (Class<?> mapper : List.of(ForEngine.class, ForRest.class, ForNullPointer.class)) {
         if (!context.getConfiguration().isRegistered(mapper)) context.register(mapper);
       }
+    }
+  }
+
+  /** Our command interceptors (inbox.TaskOwnership) stand in every command's stack, and only pass it on. */
+  private static boolean passesCommandsOn(StackTraceElement frame) {
+    try {
+      return CommandInterceptor.class.isAssignableFrom(Class.forName(frame.getClassName(), false,
+          UserInputExceptionMapper.class.getClassLoader()));
+    } catch (ClassNotFoundException e) {
+      return false;
     }
   }
 
