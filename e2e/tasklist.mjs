@@ -1,6 +1,8 @@
 // A department's clerk in Tasklist (Chinese browser): logs in, sees the Chinese interface, finds the reply
-// task in 本组待办 with the matter on the card, opens it and reads the matter's context in the form.
+// task in 本组待办 with the matter on the card, opens it and reads the matter's context in the form. Then two
+// members: member2 has an on-site answer open when member1 claims it, clicks 认领 and is told who holds it.
 import { base, browser, journey, expect } from './lib.mjs';
+import { login, filter, openTask } from './tasklist-ui.mjs';
 
 export default async function tasklist() {
   const b = await browser();
@@ -65,7 +67,40 @@ export default async function tasklist() {
       }],
     ]);
     await context.close();
+    await claimedByAColleague(b);
   } finally {
     await b.close();
   }
+}
+
+const basic = (user) => ({ Authorization: 'Basic ' + Buffer.from(user + ':' + user).toString('base64'),
+  'Content-Type': 'application/json' });
+
+/** member2 opens a free on-site answer; member1 claims it meanwhile; member2's claim is refused (409) in Chinese. */
+async function claimedByAColleague(b) {
+  const title = '楼道灯不亮' + Date.now().toString().slice(-6);
+  const created = await (await fetch(base + '/api/demands', { method: 'POST', headers: basic('clerk'), body: JSON.stringify({
+    title, description: '单元楼道灯坏了一个月。', category: 'TRANSPORT', scope: 'HOUSEHOLD', urgency: 'NORMAL',
+    channel: 'HOTLINE', township: '中峰镇', village: '光明村' + title.slice(-6), submitter: { name: '钱七', phone: '13700001234' },
+    answerableOnSite: true, needsPolicyChange: false, departmentsInvolved: 1, affectedPeople: 6 }) })).json();
+  expect(created.trackingCode, 'the demand is registered: ' + JSON.stringify(created));
+  const { context, page } = await login(b, base, 'member2');
+  await journey('tasklist-claimed', page, [
+    ['member2-opens-the-free-task', async (p) => {
+      await filter(p, '本组待办');
+      await openTask(p, '现场答复：' + title);
+    }],
+    ['member1-claims-it-meanwhile', async () => {
+      const tasks = await (await fetch(base + '/engine-rest/task?processInstanceBusinessKey=' + created.trackingCode,
+        { headers: basic('member1') })).json();
+      const claimed = await fetch(base + '/engine-rest/task/' + tasks[0].id + '/claim',
+        { method: 'POST', headers: basic('member1'), body: JSON.stringify({ userId: 'member1' }) });
+      expect(claimed.status === 204, 'member1 claims the task: ' + claimed.status);
+    }],
+    ['member2-is-told-who-holds-it', async (p) => {
+      await p.getByText('认领', { exact: true }).first().click();
+      await p.getByText('该任务已由 李委员 认领').first().waitFor({ timeout: 10000 });
+    }],
+  ]);
+  await context.close();
 }

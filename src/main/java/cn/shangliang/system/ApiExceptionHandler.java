@@ -1,5 +1,7 @@
 package cn.shangliang.system;
 
+import cn.shangliang.inbox.TaskHeldException;
+import cn.shangliang.inbox.TaskNotYoursException;
 import cn.shangliang.open311.GeoReportErrors;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -156,6 +160,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         "该记录刚被他人修改，本次操作未生效，请刷新后重试", Map.of());
     return ResponseEntity.status(HttpStatus.CONFLICT).header("Retry-After", "1")
         .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
+  }
+
+  /** The engine refused the logged-in user: a task held by someone else names its holder (inbox.TaskOwnership). */
+  @ExceptionHandler(AuthorizationException.class)
+  ResponseEntity<Object> engineRefused(AuthorizationException e) {
+    log.info("Engine refused the user: {}", e.getMessage());
+    String detail = e instanceof TaskNotYoursException ? e.getMessage() : "当前用户无权执行此操作";
+    return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, Map.of());
+  }
+
+  @ExceptionHandler(TaskAlreadyClaimedException.class)
+  ResponseEntity<Object> taskHeld(TaskAlreadyClaimedException e) {
+    log.info("Claim refused: {}", e.getMessage());
+    String detail = e instanceof TaskHeldException ? e.getMessage() : "该任务已被他人认领";
+    return problem(HttpStatus.CONFLICT, "task-held", "Task held by someone else", detail, Map.of());
   }
 
   @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})

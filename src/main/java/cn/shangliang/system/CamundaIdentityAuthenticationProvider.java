@@ -13,14 +13,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Users and groups live in Camunda's identity service (managed in the Admin webapp): HTTP Basic logins
- * are checked there, and the user's Camunda groups become its authorities (group id = authority).
+ * are checked there, and the user's Camunda groups become its authorities (group id = authority). An account
+ * Camunda has locked after wrong passwords is refused with {@link LoginLocks.Locked} saying for how long.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   private final IdentityService identityService;
+  private final LoginLocks locks;
 
-  CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+  CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginLocks locks) {
     this.identityService = identityService;
+    this.locks = locks;
   }
 
   @Override
@@ -29,6 +32,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     Object credentials = authentication.getCredentials();
     if (user == null || user.isBlank() || credentials == null
         || !identityService.checkPassword(user, credentials.toString())) {
+      // after a wrong password the account is locked for a while: say so, and for how long
+      locks.of(user).ifPresent(lock -> {
+        throw new LoginLocks.Locked(lock);
+      });
       throw new BadCredentialsException("用户名或密码错误");
     }
     return new UsernamePasswordAuthenticationToken(user, null, authoritiesOf(identityService, user));

@@ -19,7 +19,10 @@ import org.springframework.context.annotation.Lazy;
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
-  /** /engine-rest answers refused form input with 400 (see UserInputExceptionMapper). */
+  /**
+   * /engine-rest answers refused form input with 400 (see UserInputExceptionMapper); the webapps' own engine API
+   * gets the same mappers through {@link UserInputExceptionMapper.InEveryJerseyApplication}.
+   */
   @Bean
   org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer userInputErrors() {
     return config -> config.register(UserInputExceptionMapper.ForEngine.class).register(UserInputExceptionMapper.ForRest.class)

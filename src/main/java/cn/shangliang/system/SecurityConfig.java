@@ -1,8 +1,10 @@
 package cn.shangliang.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -42,7 +44,17 @@ class SecurityConfig {
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
     AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+      if (request.getAttribute(CamundaWebappSessionFilter.SESSION_WRITE) != null) {
+        // logged in, but through a web page: no WWW-Authenticate, the browser must not ask for a password
+        writeRefusal(objectMapper, request, response, HttpStatus.FORBIDDEN, SESSION_WRITE_REFUSED);
+        return;
+      }
       response.setHeader("WWW-Authenticate", "Basic realm=\"shangliang\", charset=\"UTF-8\"");
+      if (e instanceof LoginLocks.Locked locked) {
+        if (!locked.lock().permanent()) response.setHeader("Retry-After", String.valueOf(locked.lock().left().toSeconds()));
+        writeRefusal(objectMapper, request, response, HttpStatus.UNAUTHORIZED, locked.getMessage());
+        return;
+      }
       writeProblem(objectMapper, response, HttpStatus.UNAUTHORIZED, "需要登录（HTTP Basic 或已登录的 Tasklist 会话）");
     };
     AccessDeniedHandler forbidden = (request, response, e) ->
@@ -77,6 +89,22 @@ class SecurityConfig {
     return http.build();
   }
 
+  static final String SESSION_WRITE_REFUSED = "写操作需使用 HTTP Basic 认证（API 客户端）；网页会话只能读取";
+
+  /** Problem JSON, or on /engine-rest the error JSON of Camunda's REST API ({@code type}, {@code message}). */
+  static void writeRefusal(ObjectMapper objectMapper, HttpServletRequest request, HttpServletResponse response,
+      HttpStatus status, String message) throws java.io.IOException {
+    if (!request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest")) {
+      writeProblem(objectMapper, response, status, message);
+      return;
+    }
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    String type = status == HttpStatus.FORBIDDEN ? "AuthorizationException" : "AuthenticationException";
+    objectMapper.writeValue(response.getOutputStream(), Map.of("type", type, "message", message));
+  }
+
   static void writeProblem(ObjectMapper objectMapper, HttpServletResponse response, HttpStatus status, String detail)
       throws java.io.IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -94,6 +122,16 @@ class SecurityConfig {
         new FilterRegistrationBean<>(new EngineRestIdentityFilter(identityService));
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+    return registration;
+  }
+
+  /** The webapps' login form says when an account is locked after wrong passwords, and for how long. */
+  @Bean
+  FilterRegistrationBean<WebappLoginLockFilter> webappLoginLockFilter(LoginLocks locks, ObjectMapper objectMapper) {
+    FilterRegistrationBean<WebappLoginLockFilter> registration =
+        new FilterRegistrationBean<>(new WebappLoginLockFilter(locks, objectMapper));
+    registration.addUrlPatterns(WebappLoginLockFilter.LOGIN + "*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 20);
     return registration;
   }
 

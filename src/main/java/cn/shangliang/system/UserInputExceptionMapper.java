@@ -1,21 +1,29 @@
 package cn.shangliang.system;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 
 /**
  * Camunda wraps whatever a listener throws into a plain ProcessEngineException (and its REST resources
@@ -23,6 +31,10 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
  * value our listeners refused — /engine-rest answers 400 with that message, as for any other bad request.
  * A concurrent change (the same task completed twice, a reply against its timer) answers 409: the
  * request wrote nothing and may be sent again.
+ *
+ * <p>A refusal of the engine's authorization checks (also a task that belongs to someone else, see
+ * {@code inbox.TaskOwnership}) answers 403 even where Camunda's resource wrapped it into a 500, and a claim of a
+ * task somebody else holds ({@link TaskAlreadyClaimedException}, by Camunda answered 500) answers 409.
  *
  * <p>Camunda's REST API also answers 500 when a request names something that does not exist or leaves
  * out a value the engine needs: the engine's {@link NullValueException} ("task x doesn't exist: task is
@@ -47,7 +59,7 @@ final class UserInputExceptionMapper {
    */
   static boolean isCallerFault(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof BadUserRequestException || lacksAValue(cause)) return true;
+      if (cause instanceof BadUserRequestException || lacksAValue(cause) || refusedToThisUser(cause)) return true;
     }
     return missingBehindA500(exception) || namesSomethingMissing(exception) || nothingMatched(exception)
         || ConcurrentChange.is(exception);
@@ -60,6 +72,13 @@ final class UserInputExceptionMapper {
 
   static Response badInputOr(Throwable exception, Supplier<Response> otherwise) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof AuthorizationException refused) {
+        return ExceptionHandlerHelper.getInstance().getResponse(refused); // 403 with Camunda's own body
+      }
+      if (cause instanceof TaskAlreadyClaimedException held) {
+        return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(ExceptionDto.fromException(held)).build();
+      }
       if (cause instanceof BadUserRequestException badInput) {
         return ExceptionHandlerHelper.getInstance().getResponse(badInput);
       }
@@ -79,6 +98,11 @@ final class UserInputExceptionMapper {
           .entity(ExceptionDto.fromException(shown)).build();
     }
     return otherwise.get();
+  }
+
+  /** Not this user's to do: the engine's authorizations refused it, or the task is held by someone else. */
+  private static boolean refusedToThisUser(Throwable cause) {
+    return cause instanceof AuthorizationException || cause instanceof TaskAlreadyClaimedException;
   }
 
   /** The engine found no object for the id it was given, or Camunda's code met a value the request left out. */
@@ -113,16 +137,42 @@ final class UserInputExceptionMapper {
 
   /**
    * A NullPointerException raised in Camunda's code, with none of ours between it and the REST resource
-   * Jersey called (a listener or delegate of ours on the way makes it our fault).
+   * Jersey called (a listener or delegate of ours on the way makes it our fault; our command interceptors, which
+   * every command passes, do not).
    */
   private static boolean inCamundaAlone(Throwable npe) {
     StackTraceElement[] stack = npe.getStackTrace();
     if (stack.length == 0 || !stack[0].getClassName().startsWith("org.camunda.bpm.")) return false;
     for (StackTraceElement frame : stack) {
       if (frame.getClassName().startsWith("org.glassfish.jersey.")) return true;
-      if (frame.getClassName().startsWith("cn.shangliang.")) return false;
+      if (frame.getClassName().startsWith("cn.shangliang.") && !passesCommandsOn(frame)) return false;
     }
     return false;
+  }
+
+  /**
+   * Tasklist, Cockpit and Admin talk to the engine through Camunda's own Jersey applications
+   * (/camunda/api/engine), which take no customizer: Jersey's auto-discovery (META-INF/services) adds the
+   * mappers there too, so a claim of a held task is a 409 in Tasklist as on /engine-rest.
+   */
+  @ConstrainedTo(RuntimeType.SERVER)
+  public static class InEveryJerseyApplication implements AutoDiscoverable {
+    @Override
+    public void configure(FeatureContext context) {
+      for (Class<?> mapper : List.of(ForEngine.class, ForRest.class, ForNullPointer.class)) {
+        if (!context.getConfiguration().isRegistered(mapper)) context.register(mapper);
+      }
+    }
+  }
+
+  /** Our command interceptors (inbox.TaskOwnership) stand in every command's stack, and only pass it on. */
+  private static boolean passesCommandsOn(StackTraceElement frame) {
+    try {
+      return CommandInterceptor.class.isAssignableFrom(Class.forName(frame.getClassName(), false,
+          UserInputExceptionMapper.class.getClassLoader()));
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   @Priority(1)
