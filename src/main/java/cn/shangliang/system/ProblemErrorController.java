@@ -2,6 +2,8 @@ package cn.shangliang.system;
 
 import cn.shangliang.open311.GeoReportErrors;
 import jakarta.servlet.RequestDispatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -22,6 +24,8 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 @RequestMapping("${server.error.path:/error}")
 class ProblemErrorController implements ErrorController {
+  private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
+
 
   @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> page(HttpServletRequest request) {
@@ -34,6 +38,7 @@ class ProblemErrorController implements ErrorController {
   @RequestMapping
   ResponseEntity<Object> error(HttpServletRequest request) {
     HttpStatus status = status(request);
+    logServerError(request, status);
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     if (uri != null && GeoReportErrors.isOpen311(uri.toString())) {
       return GeoReportErrors.response(uri.toString(), status.value(), status.getReasonPhrase());
@@ -41,6 +46,17 @@ class ProblemErrorController implements ErrorController {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message(status));
     problem.setType(URI.create("about:blank"));
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  /** A 500 that reached the error page is a defect of ours: logged with what caused it, or where it came from. */
+  private static void logServerError(HttpServletRequest request, HttpStatus status) {
+    if (!status.is5xxServerError()) return;
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable cause) {
+      log.error("{} answered {}", uri, status.value(), cause);
+    } else {
+      log.error("{} answered {} (sendError without an exception)", uri, status.value());
+    }
   }
 
   private static HttpStatus status(HttpServletRequest request) {
