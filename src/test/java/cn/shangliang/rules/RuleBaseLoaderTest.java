@@ -17,7 +17,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 class RuleBaseLoaderTest {
   @TempDir Path rules;
 
-  static void copyRules(Path target) throws IOException {
+  public static void copyRules(Path target) throws IOException {
     Path source = Path.of("rules");
     try (Stream<Path> walk = Files.walk(source)) {
       for (Path path : walk.toList()) {
