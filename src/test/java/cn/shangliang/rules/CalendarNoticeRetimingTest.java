@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -47,16 +46,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @TestExecutionListeners(listeners = cn.shangliang.support.EngineRegistration.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class CalendarNoticeRetimingTest {
-  static final Path RULES;
-
-  static {
-    try {
-      RULES = Files.createTempDirectory("shangliang-rules-retiming");
-      RuleBaseLoaderTest.copyRules(RULES);
-    } catch (IOException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  static final Path RULES = RuleBaseLoaderTest.temporaryCopy("shangliang-rules-retiming");
 
   @DynamicPropertySource
   static void rulesFolder(DynamicPropertyRegistry registry) {
@@ -66,9 +56,7 @@ class CalendarNoticeRetimingTest {
 
   @AfterAll
   static void removeFolder() throws IOException {
-    try (var walk = Files.walk(RULES)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    RuleBaseLoaderTest.delete(RULES);
   }
 
   @LocalServerPort int port;
