@@ -33,7 +33,8 @@ class RouteDemandDelegate {
 
   static void route(DelegateExecution execution, DemandRouting routing, RoutingRecord.Stage stage) {
     long demandId = ((Number) execution.getVariable(Var.DEMAND_ID)).longValue();
-    RouteResult route = routing.routeAndRecord(demandId, stage, "system").toResult(routing.calendar());
+    RoutingRecord record = routing.routeAndRecord(demandId, stage, "system");
+    RouteResult route = record.toResult(routing.calendar());
     execution.setVariable(Var.ROUTE, route.route().name());
     execution.setVariable(Var.ROUTE_RULE, route.winningRule());
     execution.setVariable(Var.ROUTE_LABEL, route.route().label());
@@ -42,5 +43,6 @@ class RouteDemandDelegate {
     execution.setVariable(Var.LEAD_GROUP, route.leadDepartment() == null ? null : Departments.groupOf(route.leadDepartment()));
     execution.setVariable(Var.CO_DEPARTMENTS, String.join(",", route.coDepartments()));
     execution.setVariable(Var.DEADLINE, route.deadline() == null ? null : Date.from(route.deadline().toInstant()));
+    execution.setVariable(Var.DEADLINE_FROM, Date.from(record.getEvaluatedAt()));
   }
 }

@@ -39,6 +39,8 @@ public final class SixStepConsultationProcess {
     public static final String LEAD_GROUP = "leadGroup";
     public static final String CO_DEPARTMENTS = "coDepartments";
     public static final String DEADLINE = "routeDeadline";
+    /** The moment the deadline was counted from (the routing), so a new calendar can count it again (#20). */
+    public static final String DEADLINE_FROM = "routeDeadlineFrom";
     public static final String INVESTIGATOR = "investigator";
     public static final String MEETING_ID = "meetingId";
     public static final String MEETING_SUMMARY = "meetingSummary";

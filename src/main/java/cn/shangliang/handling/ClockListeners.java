@@ -2,9 +2,18 @@ package cn.shangliang.handling;
 
 import cn.shangliang.consultation.Vars;
 import cn.shangliang.intake.DemandRecords;
+import cn.shangliang.routing.DeadlineRule;
+import cn.shangliang.routing.RoutingPolicy;
+import cn.shangliang.rules.RulesService;
+import cn.shangliang.sla.CalendarService;
+import cn.shangliang.sla.DeadlineBasis;
 import cn.shangliang.sla.ReplyClock;
 import cn.shangliang.sla.ReplyClocks;
+import cn.shangliang.sla.WorkingCalendar;
+import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -23,12 +32,12 @@ class ClockListeners {
   }
 
   @Bean
-  JavaDelegate startReplyClock(ReplyClocks clocks, cn.shangliang.sla.CalendarService calendars) {
+  JavaDelegate startReplyClock(ReplyClocks clocks, CalendarService calendars, RulesService rules) {
     return execution -> {
       Date due = (Date) execution.getVariable(DepartmentReplyProcess.Var.REPLY_DUE);
       ReplyClock clock = clocks.start(((Number) execution.getVariable("demandId")).longValue(),
           (String) execution.getVariable("trackingCode"), (String) execution.getVariable("leadDepartment"), due.toInstant(),
-          "EMERGENCY".equals(execution.getVariable("routeRule")));
+          "EMERGENCY".equals(execution.getVariable("routeRule")), basis(execution, due.toInstant(), rules, calendars));
       execution.setVariable(CLOCK_ID, clock.getId());
       execution.setVariable("reminderAt", Date.from(clock.getReminderAt()));
       execution.setVariable("supervisionDueAt", Date.from(clock.getSupervisionDueAt()));
@@ -40,6 +49,22 @@ class ClockListeners {
           ? start.plusSeconds(Math.round(java.time.Duration.between(start, deadline).getSeconds() * CoHandling.OPINION_SHARE))
           : calendar.shareOfWorkingTime(start, deadline, CoHandling.OPINION_SHARE)).toInstant()));
     };
+  }
+
+  /**
+   * How the due date was counted: the routing rule's working days from the routing moment, when counting them
+   * again on the calendar in force gives the same due date (else the clock keeps its due date on a new calendar).
+   */
+  static Optional<DeadlineBasis> basis(VariableScope scope, Instant due, RulesService rules, CalendarService calendars) {
+    Date from = (Date) scope.getVariable(DepartmentReplyProcess.Var.REPLY_DUE_FROM);
+    Object rule = scope.getVariable("routeRule");
+    if (from == null || rule == null) return Optional.empty();
+    DeadlineRule deadline = rules.current().data(RoutingPolicy.class).deadlineOf(rule.toString());
+    if (deadline == null || deadline.workingDays() == null) return Optional.empty();
+    WorkingCalendar calendar = calendars.calendar();
+    Instant counted = calendar.addWorkingDays(from.toInstant().atZone(calendar.zone()).toOffsetDateTime(),
+        deadline.workingDays()).toInstant();
+    return counted.equals(due) ? Optional.of(new DeadlineBasis(from.toInstant(), deadline.workingDays())) : Optional.empty();
   }
 
   static String title(org.camunda.bpm.engine.delegate.VariableScope scope) {

@@ -12,6 +12,8 @@ public final class DepartmentReplyProcess {
 
   public static final class Var {
     public static final String REPLY_DUE = "replyDueAt";
+    /** The moment {@link #REPLY_DUE} was counted from, when known (issue #20). */
+    public static final String REPLY_DUE_FROM = "replyDueFrom";
     public static final String REPLY_ID = "replyId";
     public static final String ACCEPTED = "replyAccepted";
     public static final String REVIEW_COMMENT = "reviewComment";

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,9 +36,12 @@ public class RulesService {
   private final DesignerFolder folder;
   private final RuleBaseLoader loader;
   private final AtomicReference<RuleBase> current = new AtomicReference<>();
+  private final ApplicationEventPublisher events;
   private volatile WatchService watchService;
 
-  public RulesService(ShangliangProperties properties, List<RuleData<?>> dataKinds, Clock clock) {
+  public RulesService(ShangliangProperties properties, List<RuleData<?>> dataKinds, Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.folder = new DesignerFolder(Path.of(properties.rulesDir()), "rules");
     this.loader = new RuleBaseLoader(dataKinds, clock);
     RuleBase first = loader.load(folder);
@@ -64,6 +68,7 @@ public class RulesService {
     RuleBase previous = current.getAndSet(next);
     if (!previous.checksum().equals(next.checksum())) {
       log.info("Rules reloaded from {}: checksum {} -> {}", next.source(), previous.checksum(), next.checksum());
+      events.publishEvent(new RulesReloaded(previous, next));
     }
     return next;
   }

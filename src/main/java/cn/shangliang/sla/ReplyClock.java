@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 
 /** The clock of one reply a department owes: due date, 75 % reminder, supervision and key-supervision dates. */
 @Entity
@@ -19,6 +20,10 @@ public class ReplyClock extends RecordEntity {
   private Instant startedAt;
   @Column(name = "due_at")
   private Instant dueAt;
+  @Column(name = "due_from")
+  private Instant dueFrom;
+  @Column(name = "due_working_days")
+  private Integer dueWorkingDays;
   @Column(name = "reminder_at")
   private Instant reminderAt;
   @Column(name = "supervision_due_at")
@@ -45,6 +50,29 @@ public class ReplyClock extends RecordEntity {
     this.reminderAt = reminderAt;
     this.supervisionDueAt = supervisionDueAt;
     this.keySupervisionDueAt = keySupervisionDueAt;
+  }
+
+  void countedFrom(DeadlineBasis basis) {
+    this.dueFrom = basis.from();
+    this.dueWorkingDays = basis.workingDays();
+  }
+
+  /** The clock's dates counted again on a new calendar (issue #20). */
+  void retime(ClockDates dates) {
+    this.dueAt = dates.due();
+    this.reminderAt = dates.reminder();
+    this.supervisionDueAt = dates.supervision();
+    this.keySupervisionDueAt = dates.keySupervision();
+  }
+
+  ClockDates dates() {
+    return new ClockDates(dueAt, reminderAt, supervisionDueAt, keySupervisionDueAt);
+  }
+
+  /** How the due date was counted, when it was counted in working days. */
+  public Optional<DeadlineBasis> basis() {
+    return dueFrom == null || dueWorkingDays == null ? Optional.empty()
+        : Optional.of(new DeadlineBasis(dueFrom, dueWorkingDays));
   }
 
   void reminded(Instant at) { this.remindedAt = at; }

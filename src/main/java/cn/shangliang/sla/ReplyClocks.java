@@ -1,9 +1,11 @@
 package cn.shangliang.sla;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,20 +33,73 @@ public class ReplyClocks {
     this.clock = clock;
   }
 
-  /** @param calendarTime true for a clock counted in calendar hours (EMERGENCY), false for working time */
+  /**
+   * @param calendarTime true for a clock counted in calendar hours (EMERGENCY), false for working time
+   * @param basis how {@code due} was counted, when in working days: a new calendar counts it again (issue #20)
+   */
   @Transactional
-  public ReplyClock start(long demandId, String trackingCode, String department, Instant due, boolean calendarTime) {
+  public ReplyClock start(long demandId, String trackingCode, String department, Instant due, boolean calendarTime,
+      Optional<DeadlineBasis> basis) {
     WorkingCalendar calendar = calendars.calendar();
-    OffsetDateTime now = clock.instant().atZone(calendar.zone()).toOffsetDateTime();
-    OffsetDateTime deadline = due.atZone(calendar.zone()).toOffsetDateTime();
-    OffsetDateTime reminder = calendarTime
-        ? now.plusSeconds(Math.round(java.time.Duration.between(now, deadline).getSeconds() * REMINDER_SHARE))
-        : calendar.shareOfWorkingTime(now, deadline, REMINDER_SHARE);
+    Instant now = clock.instant();
+    Instant reminder = calendarTime
+        ? now.plusSeconds(Math.round(Duration.between(now, due).getSeconds() * REMINDER_SHARE))
+        : reminder(calendar, now, due);
     if (reminder.isBefore(now)) reminder = now;
-    OffsetDateTime supervision = calendar.addWorkingDays(deadline, SUPERVISION_WORKING_DAYS);
+    ClockDates dates = withSupervision(calendar, due, reminder);
+    ReplyClock started = new ReplyClock(demandId, trackingCode, department, now, due, dates.reminder(),
+        dates.supervision(), dates.keySupervision());
+    basis.ifPresent(started::countedFrom);
+    return clocks.save(started);
+  }
+
+  private static Instant reminder(WorkingCalendar calendar, Instant start, Instant due) {
+    return calendar.shareOfWorkingTime(start.atZone(calendar.zone()).toOffsetDateTime(),
+        due.atZone(calendar.zone()).toOffsetDateTime(), REMINDER_SHARE).toInstant();
+  }
+
+  private static ClockDates withSupervision(WorkingCalendar calendar, Instant due, Instant reminder) {
+    OffsetDateTime supervision = calendar.addWorkingDays(due.atZone(calendar.zone()).toOffsetDateTime(), SUPERVISION_WORKING_DAYS);
     OffsetDateTime keySupervision = calendar.addWorkingDays(supervision, SUPERVISION_WORKING_DAYS);
-    return clocks.save(new ReplyClock(demandId, trackingCode, department, now.toInstant(), due, reminder.toInstant(),
-        supervision.toInstant(), keySupervision.toInstant()));
+    return new ClockDates(due, reminder, supervision.toInstant(), keySupervision.toInstant());
+  }
+
+  /**
+   * The clock's dates counted again on {@code calendar} from the same start with the same rule, under a row
+   * lock so that two nodes reloading the same notice move it once. A date already passed stays (its timer
+   * fired: a breach that fired stays fired); the due date moves only when it was counted in working days,
+   * the reminder only with it. Empty when nothing moves.
+   */
+  @Transactional
+  public Optional<Retimed> retime(long clockId, WorkingCalendar calendar) {
+    ReplyClock replyClock = clocks.lockById(clockId).orElseThrow(() -> new IllegalStateException("reply clock " + clockId));
+    Instant now = clock.instant();
+    ClockDates before = replyClock.dates();
+    Instant due = replyClock.basis().filter(b -> before.due().isAfter(now))
+        .map(b -> calendar.addWorkingDays(b.from().atZone(calendar.zone()).toOffsetDateTime(), b.workingDays()).toInstant())
+        .orElse(before.due());
+    Instant reminder = replyClock.getRemindedAt() == null && replyClock.basis().isPresent() && before.reminder().isAfter(now)
+        ? max(reminder(calendar, replyClock.getStartedAt(), due), now) : before.reminder();
+    ClockDates counted = withSupervision(calendar, due, reminder);
+    ClockDates after = new ClockDates(due, reminder,
+        before.supervision().isAfter(now) ? counted.supervision() : before.supervision(),
+        before.keySupervision().isAfter(now) ? counted.keySupervision() : before.keySupervision());
+    if (after.equals(before)) return Optional.empty();
+    replyClock.retime(after);
+    return Optional.of(new Retimed(replyClock, before, after));
+  }
+
+  /** A clock whose dates moved: the clock (with its new dates), its dates before and after. */
+  public record Retimed(ReplyClock clock, ClockDates before, ClockDates after) {}
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  /** Clocks whose reply is not accepted yet: the ones a new calendar may move. */
+  @Transactional(readOnly = true)
+  public List<Long> openClockIds() {
+    return clocks.findByAcceptedAtIsNull().stream().map(ReplyClock::getId).toList();
   }
 
   @Transactional

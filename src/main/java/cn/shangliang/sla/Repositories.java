@@ -1,13 +1,22 @@
 package cn.shangliang.sla;
 
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface ReplyClockRepository extends JpaRepository<ReplyClock, Long> {
   List<ReplyClock> findByDemandIdOrderByStartedAtAsc(Long demandId);
+
+  List<ReplyClock> findByAcceptedAtIsNull();
+
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select c from ReplyClock c where c.id = :id")
+  Optional<ReplyClock> lockById(@Param("id") Long id);
 
   @Query("select c from ReplyClock c where c.dueAt >= :from and c.dueAt < :to")
   List<ReplyClock> dueBetween(@Param("from") Instant from, @Param("to") Instant to);

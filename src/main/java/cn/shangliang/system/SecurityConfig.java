@@ -81,6 +81,8 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.PUT, "/api/platforms/*/members").hasAnyAuthority(Groups.LIAISON_OFFICE, Groups.ADMIN)
             .requestMatchers("/dashboard/dashboard.css").authenticated() // shared by the staff pages
             .requestMatchers("/dashboard", "/dashboard/**").hasAnyAuthority(Groups.SUPERVISOR, Groups.LEADERSHIP, Groups.ADMIN)
+            .requestMatchers("/calendar", "/calendar/**")
+                .hasAnyAuthority(Groups.LIAISON_OFFICE, Groups.SUPERVISOR, Groups.LEADERSHIP, Groups.ADMIN)
             .requestMatchers("/actuator/**").hasAnyAuthority(Groups.ADMIN, Groups.SUPERVISOR)
             .anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized))

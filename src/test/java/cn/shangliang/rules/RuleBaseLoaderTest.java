@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.shangliang.ShangliangApplication;
 import cn.shangliang.routing.RoutingRules;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +18,23 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 /** A broken rule or rule data file is refused with messages naming file and line; at start-up it stops the start. */
 class RuleBaseLoaderTest {
   @TempDir Path rules;
+
+  /** A copy of {@code rules/} in a new temporary folder, for a context that changes its rules. */
+  static Path temporaryCopy(String prefix) {
+    try {
+      Path folder = Files.createTempDirectory(prefix);
+      copyRules(folder);
+      return folder;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void delete(Path folder) throws IOException {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
 
   static void copyRules(Path target) throws IOException {
     Path source = Path.of("rules");

@@ -25,16 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @org.springframework.test.context.TestExecutionListeners(listeners = cn.shangliang.support.EngineRegistration.class,
     mergeMode = org.springframework.test.context.TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class RulesReloadTest {
-  static final Path RULES;
-
-  static {
-    try {
-      RULES = Files.createTempDirectory("shangliang-rules");
-      RuleBaseLoaderTest.copyRules(RULES);
-    } catch (IOException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  static final Path RULES = RuleBaseLoaderTest.temporaryCopy("shangliang-rules");
 
   @DynamicPropertySource
   static void rulesFolder(DynamicPropertyRegistry registry) {
@@ -44,9 +35,7 @@ class RulesReloadTest {
 
   @AfterAll
   static void restore() throws IOException {
-    try (var walk = Files.walk(RULES)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    RuleBaseLoaderTest.delete(RULES);
   }
 
   @LocalServerPort int port;

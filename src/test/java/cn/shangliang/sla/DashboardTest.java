@@ -30,6 +30,21 @@ class DashboardTest {
   }
 
   @Test
+  void theWorkingCalendar_isOnTheDashboard_andOnAPageTheLiaisonOfficeReaches() {
+    assertThat(new Http(port).as("supervisor").get("/dashboard").body()).contains("workingCalendar", "/calendar/calendar.js");
+    assertThat(new Http(port).as("transport").get("/calendar").status()).isEqualTo(403);
+    assertThat(new Http(port).as("liaison").get("/dashboard").status()).isEqualTo(403);
+    for (String user : new String[] {"liaison", "supervisor", "leader", "admin"}) {
+      Http.Response page = new Http(port).as(user).get("/calendar");
+      assertThat(page.status()).as(user).isEqualTo(200);
+      assertThat(page.body()).contains("工作日历", "workingCalendar", "/calendar/calendar.js", "/dashboard/dashboard.css");
+    }
+    assertThat(new Http(port).as("liaison").get("/calendar/calendar.js").body())
+        .contains("/api/calendar/years", "暂按法定节假日推算", "调休上班日");
+    assertThat(new Http(port).as("liaison").get("/dashboard/dashboard.css").status()).isEqualTo(200);
+  }
+
+  @Test
   void csvExports_areUtf8WithBom_forExcel() {
     Http.Response breaches = new Http(port).as("supervisor").get("/api/sla/breaches.csv");
     assertThat(breaches.status()).isEqualTo(200);

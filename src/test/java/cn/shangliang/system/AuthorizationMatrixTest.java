@@ -123,6 +123,7 @@ public class AuthorizationMatrixTest {
       GET    /open311/discovery.xml                           public
       GET    /public                                          public
       GET    /dashboard                                       supervisor leadership admin
+      GET    /calendar                                        OVERSEERS
       GET    /platforms                                       staff
       GET    /v3/api-docs                                     public
       GET    /v3/api-docs.yaml                                public
