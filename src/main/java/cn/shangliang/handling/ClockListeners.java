@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class ClockListeners {
+  static final String CO_OPINION_DUE = "coOpinionDueAt";
   static final String CLOCK_ID = "replyClockId";
 
   static long clockId(org.camunda.bpm.engine.delegate.VariableScope scope) {
@@ -42,29 +43,39 @@ class ClockListeners {
       execution.setVariable("reminderAt", Date.from(clock.getReminderAt()));
       execution.setVariable("supervisionDueAt", Date.from(clock.getSupervisionDueAt()));
       execution.setVariable("keySupervisionDueAt", Date.from(clock.getKeySupervisionDueAt()));
-      var calendar = calendars.calendar();
-      var start = clock.getStartedAt().atZone(calendar.zone()).toOffsetDateTime();
-      var deadline = clock.getDueAt().atZone(calendar.zone()).toOffsetDateTime();
-      execution.setVariable("coOpinionDueAt", Date.from(("EMERGENCY".equals(execution.getVariable("routeRule"))
-          ? start.plusSeconds(Math.round(java.time.Duration.between(start, deadline).getSeconds() * CoHandling.OPINION_SHARE))
-          : calendar.shareOfWorkingTime(start, deadline, CoHandling.OPINION_SHARE)).toInstant()));
+      execution.setVariable(CO_OPINION_DUE, Date.from(coOpinionDue(calendars.calendar(), clock.getStartedAt(),
+          clock.getDueAt(), "EMERGENCY".equals(execution.getVariable("routeRule")))));
     };
   }
 
+  /** Co-handlers give their opinion when {@link CoHandling#OPINION_SHARE} of the lead's time has passed. */
+  static Instant coOpinionDue(WorkingCalendar calendar, Instant started, Instant due, boolean calendarTime) {
+    var start = started.atZone(calendar.zone()).toOffsetDateTime();
+    var deadline = due.atZone(calendar.zone()).toOffsetDateTime();
+    return (calendarTime
+        ? start.plusSeconds(Math.round(java.time.Duration.between(start, deadline).getSeconds() * CoHandling.OPINION_SHARE))
+        : calendar.shareOfWorkingTime(start, deadline, CoHandling.OPINION_SHARE)).toInstant();
+  }
+
   /**
-   * How the due date was counted: the routing rule's working days from the routing moment, when counting them
-   * again on the calendar in force gives the same due date (else the clock keeps its due date on a new calendar).
+   * How the due date was counted: a period after a moment ({@code replyDuePeriod}, proposals), or the routing
+   * rule's working days from the routing moment; only when counting it again on the calendar in force gives the
+   * same due date (else the clock keeps its due date on a new calendar).
    */
   static Optional<DeadlineBasis> basis(VariableScope scope, Instant due, RulesService rules, CalendarService calendars) {
     Date from = (Date) scope.getVariable(DepartmentReplyProcess.Var.REPLY_DUE_FROM);
+    if (from == null) return Optional.empty();
+    Object period = scope.getVariable(DepartmentReplyProcess.Var.REPLY_DUE_PERIOD);
+    DeadlineBasis basis = period != null ? DeadlineBasis.period(from.toInstant(), java.time.Period.parse(period.toString()))
+        : workingDays(scope, rules).map(days -> new DeadlineBasis(from.toInstant(), days)).orElse(null);
+    return basis != null && basis.count(calendars.calendar()).equals(due) ? Optional.of(basis) : Optional.empty();
+  }
+
+  private static Optional<Integer> workingDays(VariableScope scope, RulesService rules) {
     Object rule = scope.getVariable("routeRule");
-    if (from == null || rule == null) return Optional.empty();
+    if (rule == null) return Optional.empty();
     DeadlineRule deadline = rules.current().data(RoutingPolicy.class).deadlineOf(rule.toString());
-    if (deadline == null || deadline.workingDays() == null) return Optional.empty();
-    WorkingCalendar calendar = calendars.calendar();
-    Instant counted = calendar.addWorkingDays(from.toInstant().atZone(calendar.zone()).toOffsetDateTime(),
-        deadline.workingDays()).toInstant();
-    return counted.equals(due) ? Optional.of(new DeadlineBasis(from.toInstant(), deadline.workingDays())) : Optional.empty();
+    return Optional.ofNullable(deadline == null ? null : deadline.workingDays());
   }
 
   static String title(org.camunda.bpm.engine.delegate.VariableScope scope) {

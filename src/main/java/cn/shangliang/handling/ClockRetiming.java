@@ -1,73 +1,72 @@
 package cn.shangliang.handling;
 
-import cn.shangliang.intake.DemandRecords;
-import cn.shangliang.notifications.Notifications;
-import cn.shangliang.rules.RuleBase;
 import cn.shangliang.rules.RulesReloaded;
 import cn.shangliang.sla.ClockDates;
+import cn.shangliang.sla.ReplyClockRetimed;
 import cn.shangliang.sla.ReplyClocks;
 import cn.shangliang.sla.WorkingCalendar;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * When the notice arrives, everything follows (issue #20): after a reload that changed {@code rules/calendar/},
- * every open reply clock is counted again from its start with its rule; the clock's row, the process variables
- * holding its dates, the due dates of the open tasks and the timers that still wait move together, each move
+ * every open reply clock (department replies and proposal replies) is counted again from its start with its rule;
+ * the clock's row, the process variables holding its dates (with the co-handlers' opinion date), the due dates of
+ * the open tasks and the timers that still wait move together, the owning module hears of it
+ * ({@link ReplyClockRetimed}), each move
  * is an event in the demand's history and the handlers of a moved task are told. Each node reloads its own
  * rules: a clock moves under a row lock and only when its dates differ, so the second node finds nothing to do.
  */
 @Component
 class ClockRetiming {
   private static final Logger log = LoggerFactory.getLogger(ClockRetiming.class);
-  private static final String CALENDAR_FOLDER = "calendar/";
   /** The process variables that hold the clock's dates ({@code ${startReplyClock}}), in the order of ClockDates. */
-  private static final List<String> DATE_VARIABLES =
-      List.of(DepartmentReplyProcess.Var.REPLY_DUE, "reminderAt", "supervisionDueAt", "keySupervisionDueAt");
+  private static final List<String> DATE_VARIABLES = List.of(DepartmentReplyProcess.Var.REPLY_DUE, "reminderAt",
+      "supervisionDueAt", "keySupervisionDueAt", ClockListeners.CO_OPINION_DUE);
   private static final List<String> DATE_LABELS = List.of("办理时限", "75%提醒", "督办时限", "重点督办时限");
 
   private final ReplyClocks clocks;
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
-  private final DemandRecords demands;
-  private final Notifications notifications;
+  private final DeadlineNotices notices;
   private final TransactionTemplate transaction;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
 
   ClockRetiming(ReplyClocks clocks, RuntimeService runtime, TaskService tasks, ManagementService management,
-      DemandRecords demands, Notifications notifications, TransactionTemplate transaction) {
+      DeadlineNotices notices, TransactionTemplate transaction,
+      ApplicationEventPublisher events, Clock clock) {
     this.clocks = clocks;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
-    this.demands = demands;
-    this.notifications = notifications;
+    this.notices = notices;
     this.transaction = transaction;
+    this.events = events;
+    this.clock = clock;
   }
 
   @EventListener
   void rulesReloaded(RulesReloaded reloaded) {
-    if (calendarFiles(reloaded.previous()).equals(calendarFiles(reloaded.next()))) return;
+    if (!DeadlineNotices.calendarChanged(reloaded)) return;
     WorkingCalendar before = reloaded.previous().data(WorkingCalendar.class);
     WorkingCalendar after = reloaded.next().data(WorkingCalendar.class);
     int moved = 0;
@@ -80,11 +79,6 @@ class ClockRetiming {
         reloaded.next().checksum(), moved);
   }
 
-  private static Map<String, String> calendarFiles(RuleBase rules) {
-    return rules.files().stream().filter(f -> f.path().startsWith(CALENDAR_FOLDER))
-        .collect(Collectors.toMap(RuleBase.RuleFile::path, RuleBase.RuleFile::sha256));
-  }
-
   private boolean retime(long clockId, WorkingCalendar before, WorkingCalendar after) {
     ProcessInstance instance = runtime.createProcessInstanceQuery()
         .variableValueEquals(ClockListeners.CLOCK_ID, clockId).active().list().stream().findFirst().orElse(null);
@@ -92,12 +86,28 @@ class ClockRetiming {
     var moved = clocks.retime(clockId, after).orElse(null);
     if (moved == null) return false;
     Map<Instant, Instant> dates = changes(moved.before(), moved.after());
+    Map.Entry<Instant, Instant> coOpinion = coOpinion(instance.getId(), moved, after);
+    if (coOpinion != null) dates.put(coOpinion.getKey(), coOpinion.getValue());
     moveVariables(instance.getId(), dates);
     moveTimers(instance.getId(), dates);
     List<Task> movedTasks = moveTasks(instance.getId(), dates);
     record(moved.clock().getDemandId(), instance.getId(), moved.before(), moved.after(), before, after);
-    movedTasks.forEach(task -> tell(task, moved.clock().getTrackingCode(), before, after));
+    if (coOpinion != null) {
+      notices.record(moved.clock().getDemandId(), label(instance.getId()) + "协办意见时限", coOpinion.getKey(),
+          coOpinion.getValue(), before, after);
+    }
+    movedTasks.forEach(task -> notices.tell(task, moved.clock().getTrackingCode(), before, after));
+    events.publishEvent(new ReplyClockRetimed(moved.clock(), instance.getId(), moved.before(), moved.after()));
     return true;
+  }
+
+  /** The co-handlers' opinion date, counted again from the clock's start to its new due date; null if it stays. */
+  private Map.Entry<Instant, Instant> coOpinion(String processInstanceId, ReplyClocks.Retimed moved, WorkingCalendar after) {
+    Object value = runtime.getVariable(processInstanceId, ClockListeners.CO_OPINION_DUE);
+    if (!(value instanceof Date date) || !date.toInstant().isAfter(clock.instant())) return null;
+    Instant counted = ClockListeners.coOpinionDue(after, moved.clock().getStartedAt(), moved.after().due(),
+        "EMERGENCY".equals(runtime.getVariable(processInstanceId, "routeRule")));
+    return counted.equals(date.toInstant()) ? null : Map.entry(date.toInstant(), counted);
   }
 
   /** Old date → new date, for the dates that moved. */
@@ -146,42 +156,17 @@ class ClockRetiming {
   /** One history event per moved date: 「部门答复」办理时限 2027-02-05 17:30 → 2027-02-19 17:30（2027年节假日安排已发布）. */
   private void record(long demandId, String processInstanceId, ClockDates old, ClockDates counted, WorkingCalendar before,
       WorkingCalendar after) {
-    Object label = runtime.getVariable(processInstanceId, "clockLabel");
-    String clockLabel = "「" + (label == null ? "部门答复" : label) + "」";
+    String clockLabel = label(processInstanceId);
     List<Instant> from = list(old), to = list(counted);
     for (int i = 0; i < from.size(); i++) {
       if (from.get(i).equals(to.get(i))) continue;
-      demands.event(demandId, "system", "DEADLINE_RETIMED", clockLabel + DATE_LABELS.get(i) + " " + text(from.get(i))
-          + " → " + text(to.get(i)) + "（" + reason(to.get(i), before, after) + "）", null);
+      notices.record(demandId, clockLabel + DATE_LABELS.get(i), from.get(i), to.get(i), before, after);
     }
   }
 
-  private void tell(Task task, String trackingCode, WorkingCalendar before, WorkingCalendar after) {
-    Instant due = task.getDueDate().toInstant();
-    String title = "办理时限调整：「" + task.getName() + "」";
-    String message = "受理编号 " + trackingCode + " 的「" + task.getName() + "」办理时限调整为 " + text(due) + "（"
-        + reason(due, before, after) + "）。";
-    if (task.getAssignee() != null) {
-      notifications.toUser(task.getAssignee(), "RETIMED", title, message, trackingCode);
-      return;
-    }
-    Set<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-        .map(IdentityLink::getGroupId).collect(Collectors.toCollection(LinkedHashSet::new));
-    groups.forEach(group -> notifications.toGroup(group, "RETIMED", title, message, trackingCode));
+  private String label(String processInstanceId) {
+    Object label = runtime.getVariable(processInstanceId, "clockLabel");
+    return "「" + (label == null ? "部门答复" : label) + "」";
   }
 
-  /** Why the date moved: the year's notice was published, withdrawn, or corrected. */
-  static String reason(Instant moved, WorkingCalendar before, WorkingCalendar after) {
-    int year = moved.atZone(after.zone()).getYear();
-    boolean wasPublished = before.hasDataFor(year);
-    boolean isPublished = after.hasDataFor(year);
-    if (!wasPublished && isPublished) return year + "年节假日安排已发布";
-    if (wasPublished && !isPublished) return year + "年节假日安排已撤回，暂按法定节假日推算";
-    return isPublished ? year + "年节假日安排已更正" : "工作日历已更新";
-  }
-
-  private static String text(Instant instant) {
-    return WorkingCalendar.inChina(instant).toLocalDateTime().toString().replace('T', ' ');
-  }
 }

@@ -114,6 +114,10 @@ public class Proposal extends RecordEntity {
     this.status = ProposalStatus.HANDLING;
   }
 
+  void replyDueMoved(Instant dueAt) {
+    this.replyDueAt = dueAt;
+  }
+
   void reHandling(Instant dueAt) {
     this.replyDueAt = dueAt;
     this.status = ProposalStatus.RE_HANDLING;

@@ -2,7 +2,6 @@ package cn.shangliang.proposal;
 
 import cn.shangliang.sla.WorkingCalendar;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 
@@ -19,9 +18,7 @@ public record ProposalPolicy(Period replyDue, Period reHandlingDue, Period evalu
    * next working day when the day is off (a reply due "in 3 months" is not due on a holiday).
    */
   public static Instant deadline(WorkingCalendar calendar, Instant from, Period period) {
-    LocalDate day = from.atZone(calendar.zone()).toLocalDate().plus(period);
-    while (!calendar.isWorkingDay(day)) day = day.plusDays(1);
-    return day.atTime(calendar.closeOfBusiness()).atZone(calendar.zone()).toInstant();
+    return calendar.periodDeadline(from, period);
   }
 
   /** A window of calendar time (evaluation, follow-up), ending at the same time of day. */

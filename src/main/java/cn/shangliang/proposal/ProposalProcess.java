@@ -31,6 +31,9 @@ public final class ProposalProcess {
     public static final String UNIT_OPTIONS = "unitOptions";
     public static final String REPLY_CLASS_OPTIONS = "replyClassOptions";
     public static final String REPLY_DUE = "replyDueAt";
+    /** What {@link #REPLY_DUE} was counted from and the period, for the reply clock to count again (issue #20). */
+    public static final String REPLY_DUE_FROM = "replyDueFrom";
+    public static final String REPLY_DUE_PERIOD = "replyDuePeriod";
     public static final String HANDLING_ROUND = "handlingRound";
     public static final String MAX_HANDLING_ROUNDS = "maxHandlingRounds";
     public static final String REPLY_ID = "proposalReplyId";

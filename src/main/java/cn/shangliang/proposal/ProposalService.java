@@ -178,15 +178,21 @@ public class ProposalService {
     return rules.current().data(Departments.class).name(code).orElse(code);
   }
 
-  /** 二次办理 after 不满意: due {@code reHandlingDue} (1 month) from now. */
+  /** 二次办理 after 不满意: due {@code reHandlingDue} (1 month) from {@code from}. */
   @Transactional
-  public Proposal reHandling(long proposalId) {
+  public Proposal reHandling(long proposalId, Instant from) {
     Proposal proposal = proposal(proposalId);
-    Instant due = ProposalPolicy.deadline(calendars.calendar(), clock.instant(), policy().reHandlingDue());
+    Instant due = ProposalPolicy.deadline(calendars.calendar(), from, policy().reHandlingDue());
     proposal.reHandling(due);
     eventOnMatters(proposal, "system", "PROPOSAL_RE_HANDLING", "提案者不满意，交" + unitName(proposal.getLeadUnit())
         + "二次办理，期限" + cn.shangliang.sla.WorkingCalendar.inChina(due).toLocalDate());
     return proposals.save(proposal);
+  }
+
+  /** The reply deadline counted again on a new working calendar; the history event is the reply clock's. */
+  @Transactional
+  public void replyDueMoved(long proposalId, Instant due) {
+    proposal(proposalId).replyDueMoved(due);
   }
 
   @Transactional

@@ -133,6 +133,8 @@ class Proposals {
       task.setVariable("leadGroup", Departments.groupOf(lead));
       task.setVariable("coDepartments", proposal.getCoUnits() == null ? "" : proposal.getCoUnits());
       task.setVariable(Var.REPLY_DUE, Date.from(proposal.getReplyDueAt()));
+      task.setVariable(Var.REPLY_DUE_FROM, Date.from(proposal.getAssignedAt()));
+      task.setVariable(Var.REPLY_DUE_PERIOD, proposals.policy().replyDue().toString());
       task.setVariable("replyDueText", dueText(proposal.getReplyDueAt()));
       task.setVariable("leadUnitName", proposals.unitName(lead));
       task.setVariable(Var.HANDLING_ROUND, 1);
@@ -240,11 +242,14 @@ class Proposals {
   }
 
   @Bean
-  JavaDelegate startProposalReHandling(ProposalService proposals, Notifications notifications) {
+  JavaDelegate startProposalReHandling(ProposalService proposals, Notifications notifications, Clock clock) {
     return execution -> {
-      Proposal proposal = proposals.reHandling(proposalId(execution));
+      Instant from = clock.instant();
+      Proposal proposal = proposals.reHandling(proposalId(execution), from);
       execution.setVariable(Var.HANDLING_ROUND, round(execution) + 1);
       execution.setVariable(Var.REPLY_DUE, Date.from(proposal.getReplyDueAt()));
+      execution.setVariable(Var.REPLY_DUE_FROM, Date.from(from));
+      execution.setVariable(Var.REPLY_DUE_PERIOD, proposals.policy().reHandlingDue().toString());
       execution.setVariable("replyDueText", dueText(proposal.getReplyDueAt()));
       notifications.toGroup((String) execution.getVariable("leadGroup"), "RETURNED", "提案二次办理：" + title(execution),
           "提案者对答复不满意，请再次沟通并于" + cn.shangliang.sla.WorkingCalendar.inChina(proposal.getReplyDueAt()).toLocalDate()

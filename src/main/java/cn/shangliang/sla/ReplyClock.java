@@ -24,6 +24,8 @@ public class ReplyClock extends RecordEntity {
   private Instant dueFrom;
   @Column(name = "due_working_days")
   private Integer dueWorkingDays;
+  @Column(name = "due_period")
+  private String duePeriod;
   @Column(name = "reminder_at")
   private Instant reminderAt;
   @Column(name = "supervision_due_at")
@@ -55,6 +57,7 @@ public class ReplyClock extends RecordEntity {
   void countedFrom(DeadlineBasis basis) {
     this.dueFrom = basis.from();
     this.dueWorkingDays = basis.workingDays();
+    this.duePeriod = basis.period() == null ? null : basis.period().toString();
   }
 
   /** The clock's dates counted again on a new calendar (issue #20). */
@@ -69,10 +72,11 @@ public class ReplyClock extends RecordEntity {
     return new ClockDates(dueAt, reminderAt, supervisionDueAt, keySupervisionDueAt);
   }
 
-  /** How the due date was counted, when it was counted in working days. */
+  /** How the due date was counted, when it was counted on the calendar (working days or a period). */
   public Optional<DeadlineBasis> basis() {
-    return dueFrom == null || dueWorkingDays == null ? Optional.empty()
-        : Optional.of(new DeadlineBasis(dueFrom, dueWorkingDays));
+    if (dueFrom == null) return Optional.empty();
+    if (dueWorkingDays != null) return Optional.of(new DeadlineBasis(dueFrom, dueWorkingDays));
+    return duePeriod == null ? Optional.empty() : Optional.of(DeadlineBasis.period(dueFrom, java.time.Period.parse(duePeriod)));
   }
 
   void reminded(Instant at) { this.remindedAt = at; }

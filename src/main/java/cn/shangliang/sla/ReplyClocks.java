@@ -67,7 +67,7 @@ public class ReplyClocks {
   /**
    * The clock's dates counted again on {@code calendar} from the same start with the same rule, under a row
    * lock so that two nodes reloading the same notice move it once. A date already passed stays (its timer
-   * fired: a breach that fired stays fired); the due date moves only when it was counted in working days,
+   * fired: a breach that fired stays fired); the due date moves only when it was counted on the calendar,
    * the reminder only with it. Empty when nothing moves.
    */
   @Transactional
@@ -75,9 +75,7 @@ public class ReplyClocks {
     ReplyClock replyClock = clocks.lockById(clockId).orElseThrow(() -> new IllegalStateException("reply clock " + clockId));
     Instant now = clock.instant();
     ClockDates before = replyClock.dates();
-    Instant due = replyClock.basis().filter(b -> before.due().isAfter(now))
-        .map(b -> calendar.addWorkingDays(b.from().atZone(calendar.zone()).toOffsetDateTime(), b.workingDays()).toInstant())
-        .orElse(before.due());
+    Instant due = replyClock.basis().filter(b -> before.due().isAfter(now)).map(b -> b.count(calendar)).orElse(before.due());
     Instant reminder = replyClock.getRemindedAt() == null && replyClock.basis().isPresent() && before.reminder().isAfter(now)
         ? max(reminder(calendar, replyClock.getStartedAt(), due), now) : before.reminder();
     ClockDates counted = withSupervision(calendar, due, reminder);

@@ -124,6 +124,16 @@ public final class WorkingCalendar {
     return ZonedDateTime.of(lastDay, closeOfBusiness, zone).toOffsetDateTime();
   }
 
+  /**
+   * A deadline a period (months, days) after a moment: close of office hours of that calendar day, moved to the
+   * next working day when the day is off (a proposal reply due "in 3 months" is not due on a holiday).
+   */
+  public java.time.Instant periodDeadline(java.time.Instant from, java.time.Period period) {
+    LocalDate day = from.atZone(zone).toLocalDate().plus(period);
+    while (!isWorkingDay(day)) day = day.plusDays(1);
+    return day.atTime(closeOfBusiness).atZone(zone).toInstant();
+  }
+
   /** Calendar time, for the 24-hour EMERGENCY clock. */
   public OffsetDateTime addHours(OffsetDateTime from, long hours) {
     return from.plusHours(hours).atZoneSameInstant(zone).toOffsetDateTime();

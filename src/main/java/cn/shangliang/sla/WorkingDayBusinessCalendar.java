@@ -25,6 +25,13 @@ public final class WorkingDayBusinessCalendar implements BusinessCalendar {
     this.calendar = calendar;
   }
 
+  /** N for a due date written {@code NWD} or {@code PNWD}; empty for anything else (an expression, an ISO date). */
+  public static java.util.OptionalInt workingDays(String duedateDescription) {
+    Matcher matcher = duedateDescription == null ? null : WORKING_DAYS.matcher(duedateDescription);
+    return matcher != null && matcher.matches() ? java.util.OptionalInt.of(Integer.parseInt(matcher.group(1)))
+        : java.util.OptionalInt.empty();
+  }
+
   @Override
   public Date resolveDuedate(String duedateDescription) {
     return resolveDuedate(duedateDescription, (Date) null);

@@ -3,8 +3,11 @@ package cn.shangliang.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shangliang.consultation.VillageAssignments;
+import cn.shangliang.intake.IntakeService;
+import cn.shangliang.routing.Category;
 import cn.shangliang.support.Demands;
 import cn.shangliang.support.Http;
+import cn.shangliang.support.ProposalWalk;
 import cn.shangliang.support.Steps;
 import cn.shangliang.support.TestClock;
 import cn.shangliang.sla.ReplyClock;
@@ -67,9 +70,16 @@ class CalendarNoticeRetimingTest {
   @Autowired RulesService rules;
   @Autowired ApplicationEventPublisher events;
   @Autowired VillageAssignments villages;
+  @Autowired IntakeService intake;
+
+  /** The test's 2027 notice: 春节 5–12 Feb off, Sat 20 Feb worked. */
+  static final String NOTICE = "year: 2027\nsource: 测试用通知\nholidays: [ { name: 春节, from: 2027-02-05, to: 2027-02-12 } ]\n"
+      + "makeUpWorkdays: [ { date: 2027-02-20, note: 调休上班 } ]\n";
 
   @AfterEach
-  void resetClock() {
+  void withdrawNoticeAndResetClock() throws IOException {
+    // a failed test must not leave its notice to the next one
+    if (Files.deleteIfExists(RULES.resolve("calendar/2027.yaml"))) reload();
     ClockUtil.reset();
   }
 
@@ -134,7 +144,7 @@ class CalendarNoticeRetimingTest {
     TestClock.at("2027-02-03T10:00:00+08:00");
     runtime.startProcessInstanceByKey("DepartmentReplyProcess", urgent, Map.of("demandId", demandIds.get(urgent),
         "trackingCode", urgent, "demandTitle", "改期测试", "leadDepartment", "water", "leadGroup", "dept-water",
-        "routeRule", "URGENT", "coDepartments", "", "replyDueAt", at("2027-02-12T17:30:00+08:00"),
+        "routeRule", "URGENT", "coDepartments", "transport", "replyDueAt", at("2027-02-12T17:30:00+08:00"),
         "replyDueFrom", at("2027-02-03T10:00:00+08:00")));
     urgentSteps.runJobs();
     assertThat(urgentSteps.openTasks()).contains("UserTask_DepartmentReply");
@@ -143,6 +153,9 @@ class CalendarNoticeRetimingTest {
     ReplyClock before = clockOf(reply);
     assertThat(before.getSupervisionDueAt()).isEqualTo(at("2027-02-16T17:30:00+08:00").toInstant());
     assertThat(timers(reply)).contains(at("2027-02-12T17:30:00+08:00"), at("2027-02-16T17:30:00+08:00"));
+    // the co-handler's opinion is due when 2/3 of the lead's working time has passed: 79.5 working hours
+    // (3 Feb from 10:00, 4, 11 Feb, 12 Feb to 17:30) → 53 hours in → Thu 11 Feb 15:00
+    assertThat(urgentSteps.task("UserTask_CoHandlerOpinion").getDueDate()).isEqualTo(at("2027-02-11T15:00:00+08:00"));
 
     TestClock.at("2027-02-04T09:01:00+08:00");
     emergencySteps.fireDueTimers();
@@ -152,8 +165,7 @@ class CalendarNoticeRetimingTest {
     // the notice: 春节 5–12 Feb off, Sat 20 Feb worked
     TestClock.at("2027-02-04T10:00:00+08:00");
     Path notice = RULES.resolve("calendar/2027.yaml");
-    Files.writeString(notice, "year: 2027\nsource: 测试用通知\nholidays: [ { name: 春节, from: 2027-02-05, to: 2027-02-12 } ]\n"
-        + "makeUpWorkdays: [ { date: 2027-02-20, note: 调休上班 } ]\n");
+    Files.writeString(notice, NOTICE);
     RuleBase provisional = rules.current();
     reload();
     RuleBase published = rules.current();
@@ -170,6 +182,11 @@ class CalendarNoticeRetimingTest {
     assertThat(runtime.getVariable(moved.getProcessInstanceId(), "replyDueAt")).isEqualTo(Date.from(after.getDueAt()));
     assertThat(retimings(urgent)).contains("「部门答复」办理时限 2027-02-12 17:30 → 2027-02-16 17:30（2027年节假日安排已发布）");
     assertThat(kindsFor("water", urgent)).contains("RETIMED");
+    // the same hours with 15 and 16 Feb in place of 11 and 12 Feb
+    assertThat(urgentSteps.task("UserTask_CoHandlerOpinion").getDueDate()).isEqualTo(at("2027-02-15T15:00:00+08:00"));
+    assertThat(runtime.getVariable(moved.getProcessInstanceId(), "coOpinionDueAt")).isEqualTo(at("2027-02-15T15:00:00+08:00"));
+    assertThat(retimings(urgent)).contains("「部门答复」协办意见时限 2027-02-11 15:00 → 2027-02-15 15:00（2027年节假日安排已发布）");
+    assertThat(kindsFor("transport", urgent)).contains("RETIMED");
 
     // the breach fired stays; the supervision it opened follows the notice, the fired deadline does not
     assertThat(emergencySteps.task("UserTask_DepartmentReply").getDueDate()).isEqualTo(at("2027-02-04T09:00:00+08:00"));
@@ -194,5 +211,51 @@ class CalendarNoticeRetimingTest {
     assertThat(timers(back)).contains(Date.from(before.getDueAt()), Date.from(before.getSupervisionDueAt()));
     assertThat(retimings(urgent)).contains("「部门答复」办理时限 2027-02-16 17:30 → 2027-02-12 17:30（2027年节假日安排已撤回，暂按法定节假日推算）");
     assertThat(emergencySteps.task("UserTask_Supervise").getDueDate()).isEqualTo(at("2027-02-12T17:30:00+08:00"));
+    assertThat(urgentSteps.task("UserTask_CoHandlerOpinion").getDueDate()).isEqualTo(at("2027-02-11T15:00:00+08:00"));
+  }
+
+  @Test
+  void aProposalsThreeMonthsAndTheModelsWorkingDayTasksFollowTheNotice() throws IOException {
+    // a proposal assigned on Thu 5 Nov 2026: 3 months → Fri 5 Feb 2027, 除夕 by the law, off until 10 Feb → Thu 11 Feb
+    TestClock.at("2026-11-05T10:00:00+08:00");
+    Steps proposal = new ProposalWalk(engine, intake, villages).registeredAndAssigned(Category.TRANSPORT, 120, "transport");
+    demandIds.put(proposal.code(), new Http(port).as("liaison").get("/api/demands/" + proposal.code()).json().get("id").asLong());
+    assertThat(proposal.task("UserTask_ContactProposer").getDueDate()).isEqualTo(at("2027-02-11T17:30:00+08:00"));
+    // a NORMAL demand on Wed 3 Feb 2027 is investigated within 5 working days (camunda:dueDate="5WD"):
+    // 4, 11, 12, 15, 16 Feb by the law
+    String normal = demand("NORMAL", "2027-02-03T09:00:00+08:00");
+    Steps normalSteps = new Steps(engine, normal);
+    assertThat(normalSteps.task("UserTask_Investigate").getDueDate()).isEqualTo(at("2027-02-16T17:30:00+08:00"));
+
+    TestClock.at("2027-02-03T11:00:00+08:00");
+    RuleBase provisional = rules.current();
+    Path notice = RULES.resolve("calendar/2027.yaml");
+    Files.writeString(notice, NOTICE);
+    reload();
+    publishedNoticeMoves(proposal, normalSteps, normal, provisional);
+    Files.delete(notice);
+    reload();
+    assertThat(proposal.task("UserTask_ContactProposer").getDueDate()).isEqualTo(at("2027-02-11T17:30:00+08:00"));
+    assertThat(normalSteps.task("UserTask_Investigate").getDueDate()).isEqualTo(at("2027-02-16T17:30:00+08:00"));
+  }
+
+  void publishedNoticeMoves(Steps proposal, Steps normalSteps, String normal, RuleBase provisional) {
+    // 5–12 Feb off, 13–14 a weekend → Mon 15 Feb, for the task, its timers, the proposal's record and the form's text
+    Task contact = proposal.task("UserTask_ContactProposer");
+    assertThat(contact.getDueDate()).isEqualTo(at("2027-02-15T17:30:00+08:00"));
+    assertThat(timers(contact)).contains(at("2027-02-15T17:30:00+08:00"));
+    assertThat(runtime.getVariable(contact.getProcessInstanceId(), "replyDueText")).isEqualTo("2027-02-15 17:30");
+    JsonNode proposals = new Http(port).as("proposals").get("/api/demands/" + proposal.code()).json().get("steps").get("proposals");
+    JsonNode record = new Http(port).as("proposals").get("/api/proposals/" + proposals.get(0).get("id").asText()).json();
+    assertThat(record.get("proposal").get("replyDueAt").asText()).startsWith("2027-02-15T17:30");
+    assertThat(retimings(proposal.code())).contains("「提案答复」办理时限 2027-02-11 17:30 → 2027-02-15 17:30（2027年节假日安排已发布）");
+    // 4, 15, 16, 17, 18 Feb
+    assertThat(normalSteps.task("UserTask_Investigate").getDueDate()).isEqualTo(at("2027-02-18T17:30:00+08:00"));
+    assertThat(retimings(normal)).contains("「深入调查明事」办理时限 2027-02-16 17:30 → 2027-02-18 17:30（2027年节假日安排已发布）");
+
+    // a second node's reload finds every working-day task already counted
+    int recorded = retimings(normal).size() + retimings(proposal.code()).size();
+    events.publishEvent(new RulesReloaded(provisional, rules.current()));
+    assertThat(retimings(normal).size() + retimings(proposal.code()).size()).isEqualTo(recorded);
   }
 }

@@ -1,0 +1,33 @@
+package cn.shangliang.proposal;
+
+import cn.shangliang.proposal.ProposalProcess.Var;
+import cn.shangliang.sla.ReplyClockRetimed;
+import java.time.Instant;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A proposal's reply deadline moved with a new holiday notice (issue #20): the proposal's own record and the text the
+ * task forms show follow the reply clock, in the same transaction.
+ */
+@Component
+class ProposalRetiming {
+  private final ProposalService proposals;
+  private final RuntimeService runtime;
+
+  ProposalRetiming(ProposalService proposals, RuntimeService runtime) {
+    this.proposals = proposals;
+    this.runtime = runtime;
+  }
+
+  @EventListener
+  void replyClockRetimed(ReplyClockRetimed retimed) {
+    if (retimed.before().due().equals(retimed.after().due())) return;
+    Object proposalId = runtime.getVariable(retimed.processInstanceId(), Var.PROPOSAL_ID);
+    if (!(proposalId instanceof Number id)) return; // a department reply, not a proposal
+    Instant due = retimed.after().due();
+    proposals.replyDueMoved(id.longValue(), due);
+    runtime.setVariable(retimed.processInstanceId(), "replyDueText", Proposals.dueText(due));
+  }
+}
