@@ -70,20 +70,22 @@ class ClockRetiming {
     WorkingCalendar before = reloaded.previous().data(WorkingCalendar.class);
     WorkingCalendar after = reloaded.next().data(WorkingCalendar.class);
     int moved = 0;
-    for (long clockId : clocks.openClockIds()) {
+    for (ReplyClocks.OpenClock open : clocks.openClocks()) {
       // one transaction per clock: the row lock, the engine's changes and the history commit together
-      Boolean retimed = transaction.execute(status -> retime(clockId, before, after));
+      Boolean retimed = transaction.execute(status -> retime(open, before, after));
       if (Boolean.TRUE.equals(retimed)) moved++;
     }
     log.info("Working calendar changed ({} -> {}): {} open reply clocks re-timed", reloaded.previous().checksum(),
         reloaded.next().checksum(), moved);
   }
 
-  private boolean retime(long clockId, WorkingCalendar before, WorkingCalendar after) {
-    ProcessInstance instance = runtime.createProcessInstanceQuery()
-        .variableValueEquals(ClockListeners.CLOCK_ID, clockId).active().list().stream().findFirst().orElse(null);
+  private boolean retime(ReplyClocks.OpenClock open, WorkingCalendar before, WorkingCalendar after) {
+    // the business key (indexed) narrows the search to the matter's few processes before the variable is compared
+    var query = runtime.createProcessInstanceQuery().variableValueEquals(ClockListeners.CLOCK_ID, open.id()).active();
+    if (open.trackingCode() != null) query.processInstanceBusinessKey(open.trackingCode());
+    ProcessInstance instance = query.list().stream().findFirst().orElse(null);
     if (instance == null) return false; // the clock's process has ended: nothing waits on its dates
-    var moved = clocks.retime(clockId, after).orElse(null);
+    var moved = clocks.retime(open.id(), after).orElse(null);
     if (moved == null) return false;
     Map<Instant, Instant> dates = changes(moved.before(), moved.after());
     Map.Entry<Instant, Instant> coOpinion = coOpinion(instance.getId(), moved, after);

@@ -96,9 +96,12 @@ public class ReplyClocks {
 
   /** Clocks whose reply is not accepted yet: the ones a new calendar may move. */
   @Transactional(readOnly = true)
-  public List<Long> openClockIds() {
-    return clocks.findByAcceptedAtIsNull().stream().map(ReplyClock::getId).toList();
+  public List<OpenClock> openClocks() {
+    return clocks.openClocks();
   }
+
+  /** An open clock and the tracking code its processes carry as business key. */
+  public record OpenClock(long id, String trackingCode) {}
 
   @Transactional
   public ReplyClock remind(long clockId) {

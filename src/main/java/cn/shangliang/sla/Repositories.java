@@ -14,6 +14,9 @@ interface ReplyClockRepository extends JpaRepository<ReplyClock, Long> {
 
   List<ReplyClock> findByAcceptedAtIsNull();
 
+  @Query("select new cn.shangliang.sla.ReplyClocks$OpenClock(c.id, c.trackingCode) from ReplyClock c where c.acceptedAt is null")
+  List<ReplyClocks.OpenClock> openClocks();
+
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select c from ReplyClock c where c.id = :id")
   Optional<ReplyClock> lockById(@Param("id") Long id);

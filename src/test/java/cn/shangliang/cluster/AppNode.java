@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 final class AppNode {
   static final String HEAP = System.getProperty("cluster.heap", "-Xms256m -Xmx512m -XX:MaxMetaspaceSize=256m");
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
   private static final String CLERK = "Basic " + Base64.getEncoder().encodeToString("clerk:clerk".getBytes(StandardCharsets.UTF_8));
 
   final String name;
@@ -36,6 +37,8 @@ final class AppNode {
   private final String jdbcUrl;
   private final long lockMillis;
   private final Path logDir;
+  /** The node's rules folder, when not the repository's own {@code rules/}. */
+  private Path rulesDir;
   private Process process;
 
   /** @param lockMillis how long the node's job locks outlive it (a dead node's jobs wait this long) */
@@ -45,6 +48,11 @@ final class AppNode {
     this.jdbcUrl = jdbcUrl;
     this.lockMillis = lockMillis;
     this.logDir = logDir;
+  }
+
+  AppNode withRules(Path folder) {
+    this.rulesDir = folder;
+    return this;
   }
 
   void start() throws IOException {
@@ -60,6 +68,7 @@ final class AppNode {
         "--spring.datasource.password=" + ClusterDatabase.PASSWORD,
         "--camunda.bpm.job-execution.lock-time-in-millis=" + lockMillis, "--shangliang.rules-watch=false",
         "--logging.level.root=WARN", "--logging.level.cn.shangliang=INFO"));
+    if (rulesDir != null) command.add("--shangliang.rules-dir=" + rulesDir.toAbsolutePath());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
     builder.environment().put("SHANGLIANG_NODE_ID", "node-" + name);
@@ -93,6 +102,12 @@ final class AppNode {
   HttpRequest demandPost(byte[] json) {
     return asClerk("/api/demands").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build();
+  }
+
+  /** {@code POST /api/admin/rules/reload} as the demo administrator: answers when the new rules are in force. */
+  HttpRequest reloadRules() {
+    return HttpRequest.newBuilder(URI.create(url("/api/admin/rules/reload"))).timeout(Duration.ofMinutes(5))
+        .header("Authorization", ADMIN).POST(HttpRequest.BodyPublishers.noBody()).build();
   }
 
   /** {@code GET} as the demo clerk. */

@@ -105,6 +105,9 @@ class TwoNodeClusterIT {
   void twoNodesLoseNothingAndFireEachTimerOnce() throws Exception {
     Files.createDirectories(out);
     ClusterDatabase.recreate(DATABASE);
+    Path rules = CalendarCorrection.copyOfRules(out.resolve("rules-" + runId));
+    a.withRules(rules);
+    b.withRules(rules);
     // Both nodes start at once on the empty database: one creates the schemas, the models and the
     // seed records, the other waits for it (the start-up locks) and finds them in place.
     a.start();
@@ -158,6 +161,7 @@ class TwoNodeClusterIT {
       checkNothingLostNothingTwice(db);
       awaitNoDueJobs(db, Duration.ofMinutes(5)); // the lag probes, and jobs the killed node held
       reportTimerLag(db);
+      new CalendarCorrection(rules, REPORT).correctAndWithdraw(db, a, b);
 
       // The application goes down; the reply deadlines pass meanwhile; it comes back.
       for (AppNode node : nodes) node.stopGracefully();
