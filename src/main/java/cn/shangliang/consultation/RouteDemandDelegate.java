@@ -37,6 +37,8 @@ class RouteDemandDelegate {
     RouteResult route = record.toResult(routing.calendar());
     execution.setVariable(Var.ROUTE, route.route().name());
     execution.setVariable(Var.ROUTE_RULE, route.winningRule());
+    execution.setVariable(Var.CLOCK_KIND, route.clockKind() == null ? null : route.clockKind().name());
+    execution.setVariable(Var.INVESTIGATE_FIRST, route.investigateFirst());
     execution.setVariable(Var.ROUTE_LABEL, route.route().label());
     execution.setVariable(Var.ROUTE_REASONS, route.reasons().stream().map(RouteResult.Reason::message).collect(Collectors.joining("；")));
     execution.setVariable(Var.LEAD_DEPARTMENT, route.leadDepartment());

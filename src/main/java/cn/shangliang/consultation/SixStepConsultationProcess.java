@@ -32,7 +32,12 @@ public final class SixStepConsultationProcess {
     public static final String CATEGORY = "categoryLabel";
     public static final String COLLECTING_MEMBER = "collectingMember";
     public static final String ROUTE = "route";
+    /** The winning rule's id: shown and recorded, never steered by (the models read the two facts below). */
     public static final String ROUTE_RULE = "routeRule";
+    /** How the routed deadline runs ({@link cn.shangliang.routing.ClockKind}), as the rule data says. */
+    public static final String CLOCK_KIND = "clockKind";
+    /** Whether the matter is investigated before it is answered or handled (false: 特急, the department acts at once). */
+    public static final String INVESTIGATE_FIRST = "investigateFirst";
     public static final String ROUTE_LABEL = "routeLabel";
     public static final String ROUTE_REASONS = "routeReasons";
     public static final String LEAD_DEPARTMENT = "leadDepartment";

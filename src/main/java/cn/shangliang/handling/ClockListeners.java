@@ -2,6 +2,7 @@ package cn.shangliang.handling;
 
 import cn.shangliang.consultation.Vars;
 import cn.shangliang.intake.DemandRecords;
+import cn.shangliang.routing.ClockKind;
 import cn.shangliang.routing.DeadlineRule;
 import cn.shangliang.routing.RoutingPolicy;
 import cn.shangliang.rules.RulesService;
@@ -26,6 +27,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ClockListeners {
   static final String CO_OPINION_DUE = "coOpinionDueAt";
+  /** The routed clock's kind, passed in by the consultation process; absent for proposals (working time). */
+  static final String CLOCK_KIND = "clockKind";
   static final String CLOCK_ID = "replyClockId";
 
   static long clockId(org.camunda.bpm.engine.delegate.VariableScope scope) {
@@ -38,14 +41,24 @@ class ClockListeners {
       Date due = (Date) execution.getVariable(DepartmentReplyProcess.Var.REPLY_DUE);
       ReplyClock clock = clocks.start(((Number) execution.getVariable("demandId")).longValue(),
           (String) execution.getVariable("trackingCode"), (String) execution.getVariable("leadDepartment"), due.toInstant(),
-          "EMERGENCY".equals(execution.getVariable("routeRule")), basis(execution, due.toInstant(), rules, calendars));
+          calendarTime(execution.getVariable(CLOCK_KIND), execution.getVariable("routeRule")),
+          basis(execution, due.toInstant(), rules, calendars));
       execution.setVariable(CLOCK_ID, clock.getId());
       execution.setVariable("reminderAt", Date.from(clock.getReminderAt()));
       execution.setVariable("supervisionDueAt", Date.from(clock.getSupervisionDueAt()));
       execution.setVariable("keySupervisionDueAt", Date.from(clock.getKeySupervisionDueAt()));
       execution.setVariable(CO_OPINION_DUE, Date.from(coOpinionDue(calendars.calendar(), clock.getStartedAt(),
-          clock.getDueAt(), "EMERGENCY".equals(execution.getVariable("routeRule")))));
+          clock.getDueAt(), calendarTime(execution.getVariable(CLOCK_KIND), execution.getVariable("routeRule")))));
     };
+  }
+
+  /**
+   * A clock counted in calendar hours (reminder and co-opinion share wall-clock time). Instances started before the
+   * route carried its clock kind know only the rule's id: for them the 24-hour rule is the one.
+   */
+  static boolean calendarTime(Object clockKind, Object routeRule) {
+    if (clockKind != null) return ClockKind.CALENDAR_HOURS.name().equals(clockKind);
+    return "EMERGENCY".equals(routeRule);
   }
 
   /** Co-handlers give their opinion when {@link CoHandling#OPINION_SHARE} of the lead's time has passed. */

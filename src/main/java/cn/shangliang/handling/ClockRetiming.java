@@ -108,7 +108,8 @@ class ClockRetiming {
     Object value = runtime.getVariable(processInstanceId, ClockListeners.CO_OPINION_DUE);
     if (!(value instanceof Date date) || !date.toInstant().isAfter(clock.instant())) return null;
     Instant counted = ClockListeners.coOpinionDue(after, moved.clock().getStartedAt(), moved.after().due(),
-        "EMERGENCY".equals(runtime.getVariable(processInstanceId, "routeRule")));
+        ClockListeners.calendarTime(runtime.getVariable(processInstanceId, ClockListeners.CLOCK_KIND),
+            runtime.getVariable(processInstanceId, "routeRule")));
     return counted.equals(date.toInstant()) ? null : Map.entry(date.toInstant(), counted);
   }
 

@@ -58,12 +58,12 @@ public class DemandRouting {
   }
 
   /**
-   * At collection only an on-site answer or an emergency is handled at once; everything else is
+   * At collection only an on-site answer or a rule whose department acts at once (特急) is handled at once; everything else is
    * investigated first. At the handling step the route decides.
    */
   static DemandStatus statusAfter(RoutingRecord.Stage stage, RouteResult result) {
     if (result.route() == cn.shangliang.routing.Route.ON_SITE) return DemandStatus.ON_SITE_ANSWERING;
-    if (stage == RoutingRecord.Stage.TRIAGE && !"EMERGENCY".equals(result.winningRule())) return DemandStatus.INVESTIGATING;
+    if (stage == RoutingRecord.Stage.TRIAGE && !Boolean.FALSE.equals(result.investigateFirst())) return DemandStatus.INVESTIGATING;
     return result.route() == cn.shangliang.routing.Route.DEPARTMENT ? DemandStatus.DEPARTMENT_HANDLING : DemandStatus.PROPOSAL_REVIEW;
   }
 

@@ -1,6 +1,7 @@
 package cn.shangliang.intake;
 
 import cn.shangliang.system.RecordEntity;
+import cn.shangliang.routing.ClockKind;
 import cn.shangliang.routing.Route;
 import cn.shangliang.routing.RouteResult;
 import cn.shangliang.sla.WorkingCalendar;
@@ -60,6 +61,11 @@ public class RoutingRecord extends RecordEntity {
   private int repeatCount;
   @Column(name = "rules_checksum")
   private String rulesChecksum;
+  @Enumerated(EnumType.STRING)
+  @Column(name = "clock_kind")
+  private ClockKind clockKind;
+  @Column(name = "investigate_first")
+  private Boolean investigateFirst;
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "routing_reason", joinColumns = @JoinColumn(name = "decision_id"))
   @OrderColumn(name = "position")
@@ -77,6 +83,8 @@ public class RoutingRecord extends RecordEntity {
     this.evaluatedAt = evaluatedAt;
     this.repeatCount = repeatCount;
     this.rulesChecksum = rulesChecksum;
+    this.clockKind = result.clockKind();
+    this.investigateFirst = result.investigateFirst();
     result.reasons().forEach(r -> reasons.add(new ReasonRow(r.rule(), r.message())));
   }
 
@@ -85,7 +93,7 @@ public class RoutingRecord extends RecordEntity {
     OffsetDateTime due = deadline == null ? null : deadline.atZone(calendar.zone()).toOffsetDateTime();
     List<String> co = coDepartments == null ? List.of() : Arrays.asList(coDepartments.split(","));
     return new RouteResult(route, leadDepartment, co, due, calendar.isProvisional(due),
-        reasons.stream().map(r -> new RouteResult.Reason(r.rule, r.message)).toList());
+        reasons.stream().map(r -> new RouteResult.Reason(r.rule, r.message)).toList(), clockKind, investigateFirst);
   }
 
   public Long getDemandId() { return demandId; }

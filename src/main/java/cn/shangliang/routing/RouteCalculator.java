@@ -22,25 +22,29 @@ public final class RouteCalculator {
     List<RouteResult.Reason> reasons = held.stream().map(h -> new RouteResult.Reason(h.rule(), h.message())).toList();
     String lead = route == Route.ON_SITE ? null : policy.leadDepartmentOf(facts.getCategory());
     List<String> co = List.of();
-    OffsetDateTime deadline = null;
+    DeadlineRule clock = null;
     switch (route) {
-      case ON_SITE -> deadline = deadlineOf(held.get(0).rule(), policy, calendar, at);
+      case ON_SITE -> clock = deadlineRule(held.get(0).rule(), policy);
       case DEPARTMENT -> {
         if (held.stream().anyMatch(h -> h.rule().equals("JOINT"))) co = policy.coDepartmentsFor(facts, lead);
-        deadline = held.stream()
+        clock = held.stream()
             .filter(h -> h.route() == Route.DEPARTMENT && policy.deadlineOf(h.rule()) != null)
-            .map(h -> deadlineOf(h.rule(), policy, calendar, at))
-            .min(Comparator.naturalOrder())
+            .map(h -> policy.deadlineOf(h.rule()))
+            .min(Comparator.comparing(rule -> rule.from(at, calendar)))
             .orElseThrow(() -> new IllegalStateException("no deadline in routing-policy.yaml for " + held.get(0).rule()));
       }
-      case PROPOSAL -> deadline = null;
+      case PROPOSAL -> clock = null;
     }
-    return new RouteResult(route, lead, co, deadline, calendar.isProvisional(deadline), reasons);
+    OffsetDateTime deadline = clock == null ? null : clock.from(at, calendar);
+    DeadlineRule winning = policy.deadlineOf(held.get(0).rule());
+    boolean investigateFirst = route != Route.ON_SITE && (winning == null || !winning.acting());
+    return new RouteResult(route, lead, co, deadline, calendar.isProvisional(deadline), reasons,
+        clock == null ? null : ClockKind.of(clock), investigateFirst);
   }
 
-  private static OffsetDateTime deadlineOf(String rule, RoutingPolicy policy, WorkingCalendar calendar, OffsetDateTime at) {
+  private static DeadlineRule deadlineRule(String rule, RoutingPolicy policy) {
     DeadlineRule deadline = policy.deadlineOf(rule);
     if (deadline == null) throw new IllegalStateException("no deadline in routing-policy.yaml for rule " + rule);
-    return deadline.from(at, calendar);
+    return deadline;
   }
 }

@@ -65,6 +65,21 @@ class ProcessModelsTest {
     }
   }
 
+  /**
+   * Gateways steer by the facts the routing hands over (route, investigateFirst, clockKind), never by a rule's id:
+   * renaming or adding a rule in rules/routing/ must not need a model change.
+   */
+  @ParameterizedTest
+  @MethodSource("models")
+  void noConditionNamesARoutingRule(Path file) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+    for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+      if (flow.getConditionExpression() == null) continue;
+      assertThat(flow.getConditionExpression().getTextContent()).as(flow.getId()).doesNotContain("routeRule")
+          .doesNotContain("EMERGENCY").doesNotContain("URGENT").doesNotContain("STANDARD");
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("models")
   void everyUserTaskHasCandidateGroupsADueDateAndAForm(Path file) {

@@ -36,6 +36,8 @@ class RoutingRulesTest {
     assertThat(result.deadline()).isEqualTo(OffsetDateTime.parse("2026-12-07T17:30:00+08:00"));
     assertThat(ruleIds(result)).containsExactly("STANDARD");
     assertThat(result.reasons().get(0).message()).contains("一般事项");
+    assertThat(result.clockKind()).isEqualTo(ClockKind.WORKING_DAYS);
+    assertThat(result.investigateFirst()).isTrue();
   }
 
   @Test
@@ -45,6 +47,9 @@ class RoutingRulesTest {
     assertThat(result.leadDepartment()).isEqualTo("water");
     assertThat(result.deadline()).isEqualTo(MONDAY.plusHours(24));
     assertThat(ruleIds(result)).containsExactly("EMERGENCY");
+    // what the processes steer by comes from the rule data (hours, actAtOnce), not from the id "EMERGENCY"
+    assertThat(result.clockKind()).isEqualTo(ClockKind.CALENDAR_HOURS);
+    assertThat(result.investigateFirst()).isFalse();
   }
 
   @Test
@@ -53,6 +58,8 @@ class RoutingRulesTest {
     assertThat(result.route()).isEqualTo(Route.PROPOSAL);
     assertThat(result.deadline()).isNull();
     assertThat(ruleIds(result)).containsExactly("POLICY_CHANGE");
+    assertThat(result.clockKind()).isNull();
+    assertThat(result.investigateFirst()).isTrue();
   }
 
   @Test
@@ -88,6 +95,8 @@ class RoutingRulesTest {
     assertThat(result.leadDepartment()).isNull();
     assertThat(result.deadline()).isEqualTo(OffsetDateTime.parse("2026-11-23T23:59:59+08:00"));
     assertThat(ruleIds(result)).containsExactly("ON_SITE");
+    assertThat(result.clockKind()).isEqualTo(ClockKind.END_OF_DAY);
+    assertThat(result.investigateFirst()).isFalse();
   }
 
   @Test
