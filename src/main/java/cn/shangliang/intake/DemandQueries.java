@@ -4,7 +4,6 @@ import cn.shangliang.routing.Category;
 import cn.shangliang.routing.RouteResult;
 import cn.shangliang.sla.CalendarService;
 import cn.shangliang.sla.WorkingCalendar;
-import cn.shangliang.system.InvalidRequestException;
 import cn.shangliang.system.NotFoundException;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -9,7 +9,6 @@ import cn.shangliang.routing.RoutingFacts;
 import cn.shangliang.routing.RoutingPolicy;
 import cn.shangliang.rules.RulesService;
 import cn.shangliang.sla.WorkingCalendar;
-import cn.shangliang.system.InvalidRequestException;
 import cn.shangliang.system.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;

@@ -6,7 +6,6 @@ import cn.shangliang.routing.RouteResult;
 import cn.shangliang.rules.RulesService;
 import cn.shangliang.sla.WorkingCalendar;
 import cn.shangliang.system.InvalidRequestException;
-import cn.shangliang.system.NotFoundException;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
