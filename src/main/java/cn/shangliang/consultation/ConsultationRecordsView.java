@@ -27,7 +27,7 @@ class ConsultationRecordsView {
       List<ActionItemView> actionItems, String decidedBy, OffsetDateTime decidedAt) {}
 
   static OffsetDateTime at(Instant instant) {
-    return cn.shangliang.sla.WorkingCalendar.inChina(instant);
+    return WorkingCalendar.inChina(instant);
   }
 
   @Bean

@@ -5,6 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 /** 议事会: scheduled by the convenor, participants notified beforehand, then opinions, agreement, dissent. */
 @Entity
@@ -40,7 +42,7 @@ public class Meeting extends RecordEntity {
 
   protected Meeting() {}
 
-  Meeting(Long demandId, MeetingForm form, Instant scheduledFor, String place, java.util.List<ParticipantKind> kinds,
+  Meeting(Long demandId, MeetingForm form, Instant scheduledFor, String place, List<ParticipantKind> kinds,
       Instant at, String by) {
     this.demandId = demandId;
     this.meetingForm = form.name();
@@ -55,7 +57,7 @@ public class Meeting extends RecordEntity {
     this.noticesSentAt = at;
   }
 
-  void record(String opinions, String agreement, String dissent, int attendance, java.util.List<String> members, Instant at,
+  void record(String opinions, String agreement, String dissent, int attendance, List<String> members, Instant at,
       String by) {
     this.attendingMembers = members.isEmpty() ? null : String.join(",", members);
     this.opinions = opinions;
@@ -73,8 +75,8 @@ public class Meeting extends RecordEntity {
 
   public String getOnlineOpinions() { return onlineOpinions; }
 
-  public java.util.List<ParticipantKind> participantKinds() {
-    return java.util.Arrays.stream(participantKinds.split(",")).filter(s -> !s.isBlank()).map(ParticipantKind::valueOf).toList();
+  public List<ParticipantKind> participantKinds() {
+    return Arrays.stream(participantKinds.split(",")).filter(s -> !s.isBlank()).map(ParticipantKind::valueOf).toList();
   }
 
   public Long getDemandId() { return demandId; }
@@ -87,8 +89,8 @@ public class Meeting extends RecordEntity {
   public String getAgreement() { return agreement; }
   public String getDissent() { return dissent; }
   public Integer getAttendance() { return attendance; }
-  public java.util.List<String> attendingMembers() {
-    return attendingMembers == null ? java.util.List.of() : java.util.List.of(attendingMembers.split(","));
+  public List<String> attendingMembers() {
+    return attendingMembers == null ? List.of() : List.of(attendingMembers.split(","));
   }
   public String getRecordedBy() { return recordedBy; }
   public Instant getRecordedAt() { return recordedAt; }

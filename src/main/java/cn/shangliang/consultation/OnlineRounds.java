@@ -21,16 +21,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -162,7 +167,7 @@ public class OnlineRounds {
   }
 
   private static String kindLabels() {
-    return java.util.Arrays.stream(ParticipantKind.values()).map(ParticipantKind::label).collect(Collectors.joining("、"));
+    return Arrays.stream(ParticipantKind.values()).map(ParticipantKind::label).collect(Collectors.joining("、"));
   }
 
   private Invitation add(Round round, Invitee invitee, String actor) {
@@ -310,7 +315,7 @@ public class OnlineRounds {
   }
 
   private static Map<String, Integer> labelled(Map<Stance, Integer> counts) {
-    Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    Map<String, Integer> out = new LinkedHashMap<>();
     counts.forEach((k, v) -> out.put(k.name(), v));
     return out;
   }
@@ -331,7 +336,7 @@ public class OnlineRounds {
     List<Opinion> given = opinions.findByRoundIdOrderBySubmittedAtAscIdAsc(round.getId());
     List<Invitation> invited = invitations.findByRoundIdOrderByIdAsc(round.getId());
     Map<Long, Invitation> byId = invited.stream().collect(Collectors.toMap(Invitation::getId, i -> i));
-    java.util.Set<Long> answered = given.stream().map(o -> o.invitationId).collect(Collectors.toSet());
+    Set<Long> answered = given.stream().map(o -> o.invitationId).collect(Collectors.toSet());
     Meeting meeting = meetings.findById(round.meetingId).orElseThrow();
     return new RoundView(String.valueOf(round.getId()), demandQueries.find(String.valueOf(round.demandId)).getTrackingCode(),
         String.valueOf(round.meetingId), status(round), statusLabel(round), WorkingCalendar.inChina(round.openedAt),
@@ -348,8 +353,8 @@ public class OnlineRounds {
 }
 
 /** The round row locked for the transaction: opinions, invitations and closing of one round happen one at a time. */
-interface RoundLocks extends org.springframework.data.repository.Repository<Round, Long> {
+interface RoundLocks extends Repository<Round, Long> {
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("SELECT r FROM ConsultationRound r WHERE r.id = :id")
-  Round lock(@org.springframework.data.repository.query.Param("id") Long id);
+  Round lock(@Param("id") Long id);
 }

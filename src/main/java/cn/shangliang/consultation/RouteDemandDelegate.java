@@ -5,7 +5,6 @@ import cn.shangliang.intake.DemandRouting;
 import cn.shangliang.intake.RoutingRecord;
 import cn.shangliang.routing.Departments;
 import cn.shangliang.routing.RouteResult;
-import cn.shangliang.sla.WorkingCalendar;
 import java.util.Date;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

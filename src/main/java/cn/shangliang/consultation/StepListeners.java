@@ -3,15 +3,25 @@ package cn.shangliang.consultation;
 import cn.shangliang.consultation.SixStepConsultationProcess.Var;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandStatus;
+import cn.shangliang.notifications.Notifications;
+import cn.shangliang.platforms.Platforms;
 import cn.shangliang.routing.Scope;
+import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.InvalidRequestException;
+import cn.shangliang.system.NotFoundException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.Spin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,12 +33,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StepListeners {
 
-  private static long demandId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+  private static long demandId(VariableScope scope) {
     return ((Number) scope.getVariable(Var.DEMAND_ID)).longValue();
   }
 
   @Bean
-  JavaDelegate assignInvestigator(VillageAssignments assignments, cn.shangliang.notifications.Notifications notifications) {
+  JavaDelegate assignInvestigator(VillageAssignments assignments, Notifications notifications) {
     return execution -> {
       String member = assignments.memberFor((String) execution.getVariable(Var.TOWNSHIP), (String) execution.getVariable(Var.VILLAGE))
           .orElse(null);
@@ -58,13 +68,13 @@ class StepListeners {
 
   /** The platforms the meeting may be held at, the township's own first (the form's select). */
   @Bean
-  TaskListener offerPlatforms(cn.shangliang.platforms.Platforms platforms) {
+  TaskListener offerPlatforms(Platforms platforms) {
     return task -> task.setVariableLocal("platformOptions",
-        org.camunda.spin.Spin.JSON(platforms.options((String) task.getVariable(Var.TOWNSHIP))));
+        Spin.JSON(platforms.options((String) task.getVariable(Var.TOWNSHIP))));
   }
 
   @Bean
-  TaskListener scheduleMeeting(ConsultationRecords records, cn.shangliang.platforms.Platforms platforms, OnlineRounds rounds) {
+  TaskListener scheduleMeeting(ConsultationRecords records, Platforms platforms, OnlineRounds rounds) {
     return task -> {
       List<ParticipantKind> kinds = Arrays.stream(ParticipantKind.values()).filter(k -> Vars.flag(task, k.formField())).toList();
       Meeting meeting = records.scheduleMeeting(demandId(task), Vars.choice(task, "meetingForm", "协商形式", MeetingForm.class),
@@ -77,13 +87,13 @@ class StepListeners {
         if (!platform.matches("\\d{1,18}")) throw new BadUserRequestException("「协商平台」的取值无效：" + platform);
         try {
           platforms.holdMeetingAt(meeting.getId(), Long.parseLong(platform));
-        } catch (cn.shangliang.system.NotFoundException e) {
+        } catch (NotFoundException e) {
           throw new BadUserRequestException("没有这个协商平台：" + platform);
         }
       }
       task.setVariable("onlineRoundLinks", null);
       if (meeting.getMeetingForm() == MeetingForm.ONLINE) {
-        List<cn.shangliang.system.InvalidRequestException.FieldError> errors = new java.util.ArrayList<>();
+        List<InvalidRequestException.FieldError> errors = new ArrayList<>();
         List<OnlineRounds.Invitee> invitees = OnlineRounds.parseInvitees(Vars.text(task, "onlineInvitees", "网络协商邀请名单", false, 20000),
             errors, "onlineInvitees");
         if (!errors.isEmpty()) throw new BadUserRequestException(errors.get(0).message());
@@ -94,12 +104,12 @@ class StepListeners {
   }
 
   /** form-js sends a local date-time ("2026-12-01T14:30"), read in China time; an offset is honoured. */
-  static java.time.Instant meetingTime(String text) {
+  static Instant meetingTime(String text) {
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException notOffset) {
       try {
-        return LocalDateTime.parse(text).atZone(cn.shangliang.sla.WorkingCalendar.CHINA).toInstant();
+        return LocalDateTime.parse(text).atZone(WorkingCalendar.CHINA).toInstant();
       } catch (DateTimeParseException e) {
         throw new BadUserRequestException("议事时间格式不正确：" + text);
       }
@@ -112,7 +122,7 @@ class StepListeners {
   }
 
   @Bean
-  TaskListener recordMeeting(ConsultationRecords records, org.camunda.bpm.engine.IdentityService identity, OnlineRounds rounds) {
+  TaskListener recordMeeting(ConsultationRecords records, IdentityService identity, OnlineRounds rounds) {
     return task -> {
       long meetingId = ((Number) task.getVariable(Var.MEETING_ID)).longValue();
       records.recordMeeting(meetingId,
@@ -124,7 +134,7 @@ class StepListeners {
   }
 
   /** "member1, member2" → the ids, each a user of the group {@code member}. */
-  static List<String> attendingMembers(String text, org.camunda.bpm.engine.IdentityService identity) {
+  static List<String> attendingMembers(String text, IdentityService identity) {
     if (text == null) return List.of();
     List<String> ids = Arrays.stream(text.split("[,，、\\s]+")).filter(s -> !s.isBlank()).distinct().toList();
     for (String id : ids) {

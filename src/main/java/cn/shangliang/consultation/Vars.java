@@ -2,6 +2,7 @@ package cn.shangliang.consultation;
 
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -65,7 +66,7 @@ public final class Vars {
   }
 
   /** Who is completing the task: the logged-in user, else the assignee, else the system. */
-  public static String actor(org.camunda.bpm.engine.delegate.DelegateTask task) {
+  public static String actor(DelegateTask task) {
     var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     if (authentication != null && authentication.getUserId() != null) return authentication.getUserId();
     return task.getAssignee() != null ? task.getAssignee() : "system";

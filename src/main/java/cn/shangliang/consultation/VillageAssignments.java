@@ -1,5 +1,6 @@
 package cn.shangliang.consultation;
 
+import cn.shangliang.system.InvalidRequestException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +35,8 @@ public class VillageAssignments {
   @Transactional
   public VillageAssignment assign(String township, String village, String memberUserId, String actor) {
     if (identityService.createUserQuery().userId(memberUserId).memberOfGroup("member").count() == 0) {
-      throw new cn.shangliang.system.InvalidRequestException(List.of(
-          new cn.shangliang.system.InvalidRequestException.FieldError("memberUserId", "不是政协委员：" + memberUserId)));
+      throw new InvalidRequestException(List.of(
+          new InvalidRequestException.FieldError("memberUserId", "不是政协委员：" + memberUserId)));
     }
     VillageAssignment assignment = assignments.findByTownshipAndVillage(township, village).orElse(null);
     if (assignment == null) {

@@ -1,9 +1,11 @@
 package cn.shangliang.demo;
 
+import cn.shangliang.consultation.OnlineRounds;
 import cn.shangliang.consultation.VillageAssignments;
 import cn.shangliang.intake.Channel;
 import cn.shangliang.intake.DemandRequest;
 import cn.shangliang.intake.IntakeService;
+import cn.shangliang.platforms.Platforms;
 import cn.shangliang.routing.Category;
 import cn.shangliang.routing.Departments;
 import cn.shangliang.routing.Scope;
@@ -14,23 +16,25 @@ import cn.shangliang.system.Groups;
 import cn.shangliang.system.ShangliangProperties;
 import cn.shangliang.system.StartupLock;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.Spin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -84,12 +88,12 @@ class DemoData implements ApplicationRunner {
   private final IntakeService intake;
   private final VillageAssignments villages;
   private final ShangliangProperties properties;
-  private final cn.shangliang.platforms.Platforms platforms;
-  private final cn.shangliang.consultation.OnlineRounds rounds;
+  private final Platforms platforms;
+  private final OnlineRounds rounds;
   private final StartupLock startupLock;
 
   DemoData(ProcessEngine engine, RulesService rules, IntakeService intake, VillageAssignments villages,
-      ShangliangProperties properties, cn.shangliang.platforms.Platforms platforms, cn.shangliang.consultation.OnlineRounds rounds,
+      ShangliangProperties properties, Platforms platforms, OnlineRounds rounds,
       StartupLock startupLock) {
     this.startupLock = startupLock;
     this.platforms = platforms;
@@ -157,7 +161,7 @@ class DemoData implements ApplicationRunner {
     platforms.linkMembers(Long.parseLong(room.id()), List.of("member1"));
     var studio = platforms.create("幸福社区委员工作室", "MEMBER_STUDIO", "城关街道", "幸福社区", "社区党群服务中心", "admin");
     platforms.linkMembers(Long.parseLong(studio.id()), List.of("member2"));
-    java.time.LocalDate checked = java.time.LocalDate.now(WorkingCalendar.CHINA).minusDays(7);
+    LocalDate checked = LocalDate.now(WorkingCalendar.CHINA).minusDays(7);
     for (String item : List.of("PLACE", "SIGN", "FACILITIES", "RULES", "FUNDING", "ACTIVITIES")) {
       platforms.check(Long.parseLong(room.id()), item, true, "乡镇工委实地检查，照片存档", checked, "admin");
       platforms.check(Long.parseLong(studio.id()), item, !item.equals("FUNDING"),
@@ -239,24 +243,24 @@ class DemoData implements ApplicationRunner {
    * late and accepted. The job executor fires their overdue timers right after start.
    */
   private void supervisionSamples() {
-    java.time.Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
     try {
-      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(2))));
+      ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(2))));
       sample("demo-5", "暴雨后桥头路段积水冲毁", "石桥村桥头路段被冲毁约20米，车辆无法通行，村民出行受阻。",
           Category.WATER, Scope.VILLAGE, Urgency.EMERGENCY, Channel.HOTLINE, "石桥镇", "石桥村", "钱八", "13500005555",
           false, null, 500);
-      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(4))));
+      ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(4))));
       IntakeService.Submitted pipe = sample("demo-6", "自来水主管爆裂", "幸福社区东门自来水主管爆裂，三栋楼停水。",
           Category.WATER, Scope.GROUP, Urgency.EMERGENCY, Channel.HOTLINE, "城关街道", "幸福社区", "周九", "13600006666",
           false, null, 300);
       if (pipe.created()) {
-        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(2))));
+        ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(2))));
         DemoWalk.fireDueTimers(engine, pipe.demand().getTrackingCode()); // 75 % reminder, then the breach
         completeCalled(pipe, "UserTask_DepartmentReply", "water", Departments.groupOf("water"), Map.of("resultText", "已抢修完毕，恢复供水。"));
         completeCalled(pipe, "UserTask_ReviewReply", "liaison", Groups.LIAISON_OFFICE, Map.of("reviewDecision", "ACCEPT", "resolved", true));
       }
     } finally {
-      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+      ClockUtil.reset();
     }
   }
 
@@ -291,9 +295,9 @@ class DemoData implements ApplicationRunner {
     completeCalled(bus, "UserTask_RegistrationReview", "proposals", Groups.PROPOSAL_COMMITTEE, Map.of(
         "registrationDecision", "REGISTER", "registrationComment", "事关群众出行，符合立案条件。"));
     completeCalled(bus, "UserTask_AssignUnits", "proposals", Groups.PROPOSAL_COMMITTEE, Map.of(
-        "leadUnit", "transport", "coUnits", org.camunda.spin.Spin.JSON(List.of("township"))));
+        "leadUnit", "transport", "coUnits", Spin.JSON(List.of("township"))));
     completeCalled(bus, "UserTask_ContactProposer", "transport", Departments.groupOf("transport"), Map.of(
-        "contactWay", "MEETING", "contactDate", java.time.LocalDate.now(WorkingCalendar.CHINA).toString(),
+        "contactWay", "MEETING", "contactDate", LocalDate.now(WorkingCalendar.CHINA).toString(),
         "proposerView", "提案者希望先开通早晚班次，补贴政策可分步落实。"));
   }
 
@@ -313,7 +317,7 @@ class DemoData implements ApplicationRunner {
             "investigatedCostYuan", 600000L, "investigatedScope", "GROUP", "investigatedAnswerableOnSite", false,
             "investigatedNeedsPolicyChange", false))
         .complete("UserTask_ScheduleMeeting", "convenor", List.of(Groups.CONVENOR), Map.of(
-            "meetingForm", "ONLINE", "meetingTime", java.time.LocalDate.now(WorkingCalendar.CHINA).plusDays(3) + "T19:00",
+            "meetingForm", "ONLINE", "meetingTime", LocalDate.now(WorkingCalendar.CHINA).plusDays(3) + "T19:00",
             "meetingPlace", "幸福社区居民微信群", "inviteMembers", true, "inviteVillageCommittee", true, "inviteResidents", true,
             "inviteStakeholders", true, "onlineInvitees", "3栋住户代表\n5栋住户代表\n1楼住户，其他利益相关方\n物业公司，其他利益相关方\n幸福社区居委会，村（居）委会"));
     var links = rounds.view(lift.demand().getTrackingCode()).invitations();

@@ -2,6 +2,7 @@ package cn.shangliang.handling;
 
 import cn.shangliang.consultation.Vars;
 import cn.shangliang.intake.DemandRecords;
+import cn.shangliang.notifications.Notifications;
 import cn.shangliang.routing.ClockKind;
 import cn.shangliang.routing.DeadlineRule;
 import cn.shangliang.routing.RoutingPolicy;
@@ -10,13 +11,16 @@ import cn.shangliang.sla.CalendarService;
 import cn.shangliang.sla.DeadlineBasis;
 import cn.shangliang.sla.ReplyClock;
 import cn.shangliang.sla.ReplyClocks;
+import cn.shangliang.sla.SlaMetrics;
 import cn.shangliang.sla.WorkingCalendar;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.util.Date;
 import java.util.Optional;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,7 +35,7 @@ class ClockListeners {
   static final String CLOCK_KIND = "clockKind";
   static final String CLOCK_ID = "replyClockId";
 
-  static long clockId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+  static long clockId(VariableScope scope) {
     return ((Number) scope.getVariable(CLOCK_ID)).longValue();
   }
 
@@ -66,7 +70,7 @@ class ClockListeners {
     var start = started.atZone(calendar.zone()).toOffsetDateTime();
     var deadline = due.atZone(calendar.zone()).toOffsetDateTime();
     return (calendarTime
-        ? start.plusSeconds(Math.round(java.time.Duration.between(start, deadline).getSeconds() * CoHandling.OPINION_SHARE))
+        ? start.plusSeconds(Math.round(Duration.between(start, deadline).getSeconds() * CoHandling.OPINION_SHARE))
         : calendar.shareOfWorkingTime(start, deadline, CoHandling.OPINION_SHARE)).toInstant();
   }
 
@@ -79,7 +83,7 @@ class ClockListeners {
     Date from = (Date) scope.getVariable(DepartmentReplyProcess.Var.REPLY_DUE_FROM);
     if (from == null) return Optional.empty();
     Object period = scope.getVariable(DepartmentReplyProcess.Var.REPLY_DUE_PERIOD);
-    DeadlineBasis basis = period != null ? DeadlineBasis.period(from.toInstant(), java.time.Period.parse(period.toString()))
+    DeadlineBasis basis = period != null ? DeadlineBasis.period(from.toInstant(), Period.parse(period.toString()))
         : workingDays(scope, rules).map(days -> new DeadlineBasis(from.toInstant(), days)).orElse(null);
     return basis != null && basis.count(calendars.calendar()).equals(due) ? Optional.of(basis) : Optional.empty();
   }
@@ -91,13 +95,13 @@ class ClockListeners {
     return Optional.ofNullable(deadline == null ? null : deadline.workingDays());
   }
 
-  static String title(org.camunda.bpm.engine.delegate.VariableScope scope) {
+  static String title(VariableScope scope) {
     return "「" + scope.getVariable("demandTitle") + "」";
   }
 
   @Bean
-  JavaDelegate remindDepartment(ReplyClocks clocks, DemandRecords demands, cn.shangliang.sla.SlaMetrics metrics,
-      cn.shangliang.notifications.Notifications notifications) {
+  JavaDelegate remindDepartment(ReplyClocks clocks, DemandRecords demands, SlaMetrics metrics,
+      Notifications notifications) {
     return execution -> {
       ReplyClock clock = clocks.remind(clockId(execution));
       metrics.timerFired("reminder", clock.getReminderAt(), clock.getRemindedAt());
@@ -115,8 +119,8 @@ class ClockListeners {
   }
 
   @Bean
-  JavaDelegate recordBreach(ReplyClocks clocks, DemandRecords demands, cn.shangliang.sla.SlaMetrics metrics,
-      cn.shangliang.notifications.Notifications notifications) {
+  JavaDelegate recordBreach(ReplyClocks clocks, DemandRecords demands, SlaMetrics metrics,
+      Notifications notifications) {
     return execution -> {
       Object label = execution.getVariable("clockLabel");
       var breach = clocks.breach(clockId(execution), label == null ? "部门答复" : label.toString());
@@ -130,8 +134,8 @@ class ClockListeners {
   }
 
   @Bean
-  JavaDelegate escalateBreach(ReplyClocks clocks, DemandRecords demands, cn.shangliang.sla.SlaMetrics metrics,
-      cn.shangliang.notifications.Notifications notifications) {
+  JavaDelegate escalateBreach(ReplyClocks clocks, DemandRecords demands, SlaMetrics metrics,
+      Notifications notifications) {
     return execution -> {
       clocks.escalate(clockId(execution)).stream().findFirst().ifPresent(escalated ->
           metrics.timerFired("escalation", clocks.clock(clockId(execution)).getSupervisionDueAt(), escalated.getEscalatedAt()));

@@ -7,6 +7,7 @@ import cn.shangliang.routing.Departments;
 import cn.shangliang.rules.RulesService;
 import cn.shangliang.sla.WorkingCalendar;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +39,7 @@ class CoHandling {
     };
   }
 
-  record OpinionView(String department, String opinion, String givenBy, java.time.OffsetDateTime givenAt) {}
+  record OpinionView(String department, String opinion, String givenBy, OffsetDateTime givenAt) {}
 
   @Bean
   DemandRecordsContributor coOpinionsContributor(CoHandlerOpinionRepository opinions) {

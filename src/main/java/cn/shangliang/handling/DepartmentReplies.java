@@ -1,12 +1,17 @@
 package cn.shangliang.handling;
 
 import cn.shangliang.intake.DemandRecords;
+import cn.shangliang.intake.DemandRecordsContributor;
 import cn.shangliang.intake.DemandStatus;
 import cn.shangliang.routing.Departments;
 import cn.shangliang.rules.RulesService;
+import cn.shangliang.sla.WorkingCalendar;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,19 +53,19 @@ public class DepartmentReplies {
   }
 }
 
-@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@Configuration(proxyBeanMethods = false)
 class DepartmentRepliesView {
-  record ReplyView(String department, String replyText, String repliedBy, java.time.OffsetDateTime repliedAt,
-      java.time.OffsetDateTime dueAt, boolean late, String reviewResult, String reviewComment, String reviewedBy) {}
+  record ReplyView(String department, String replyText, String repliedBy, OffsetDateTime repliedAt,
+      OffsetDateTime dueAt, boolean late, String reviewResult, String reviewComment, String reviewedBy) {}
 
-  @org.springframework.context.annotation.Bean
-  cn.shangliang.intake.DemandRecordsContributor repliesContributor(DepartmentReplies replies) {
-    return cn.shangliang.intake.DemandRecordsContributor.of("departmentReplies", demandId ->
+  @Bean
+  DemandRecordsContributor repliesContributor(DepartmentReplies replies) {
+    return DemandRecordsContributor.of("departmentReplies", demandId ->
         replies.of(demandId).stream().map(r -> new ReplyView(r.getDepartment(), r.getReplyText(), r.getRepliedBy(),
             at(r.getRepliedAt()), at(r.getDueAt()), r.late(), r.getReviewResult(), r.getReviewComment(), r.getReviewedBy())).toList());
   }
 
-  static java.time.OffsetDateTime at(java.time.Instant instant) {
-    return cn.shangliang.sla.WorkingCalendar.inChina(instant);
+  static OffsetDateTime at(Instant instant) {
+    return WorkingCalendar.inChina(instant);
   }
 }

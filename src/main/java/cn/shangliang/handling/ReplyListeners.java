@@ -2,6 +2,8 @@ package cn.shangliang.handling;
 
 import cn.shangliang.consultation.Vars;
 import cn.shangliang.handling.DepartmentReplyProcess.Var;
+import cn.shangliang.notifications.Notifications;
+import cn.shangliang.sla.ReplyClocks;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class ReplyListeners {
 
   @Bean
-  TaskListener recordReply(DepartmentReplies replies, cn.shangliang.sla.ReplyClocks clocks) {
+  TaskListener recordReply(DepartmentReplies replies, ReplyClocks clocks) {
     return task -> {
       clocks.replied(ClockListeners.clockId(task));
       Date due = (Date) task.getVariable(Var.REPLY_DUE);
@@ -24,8 +26,8 @@ class ReplyListeners {
   }
 
   @Bean
-  TaskListener reviewReply(DepartmentReplies replies, cn.shangliang.sla.ReplyClocks clocks,
-      cn.shangliang.notifications.Notifications notifications) {
+  TaskListener reviewReply(DepartmentReplies replies, ReplyClocks clocks,
+      Notifications notifications) {
     return task -> {
       ReviewResult result = Vars.choice(task, "reviewDecision", "审核意见", ReviewResult.class);
       String comment = Vars.text(task, Var.REVIEW_COMMENT, "审核说明", result == ReviewResult.RETURN, 2000);

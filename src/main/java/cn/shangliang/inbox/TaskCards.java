@@ -1,16 +1,26 @@
 package cn.shangliang.inbox;
 
+import cn.shangliang.intake.DemandQueries;
 import cn.shangliang.notifications.Notifications;
 import cn.shangliang.sla.CalendarService;
 import cn.shangliang.sla.WorkingCalendar;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -30,7 +40,7 @@ class TaskCards {
   static final int TITLE_LENGTH = 30;
 
   @Bean
-  AbstractProcessEnginePlugin taskCardsPlugin(@Lazy Notifications notifications, @Lazy cn.shangliang.intake.DemandQueries demands,
+  AbstractProcessEnginePlugin taskCardsPlugin(@Lazy Notifications notifications, @Lazy DemandQueries demands,
       @Lazy CalendarService calendars) {
     TaskListener name = task -> {
       name(task);
@@ -77,7 +87,7 @@ class TaskCards {
    * current deadline and the matter's history so far, newest last. A provisional deadline (its year's holiday
    * notice is not published) says so on the form and, through {@code deadlineNote}, on the task card.
    */
-  static void context(DelegateTask task, cn.shangliang.intake.DemandQueries demands, WorkingCalendar calendar) {
+  static void context(DelegateTask task, DemandQueries demands, WorkingCalendar calendar) {
     OffsetDateTime due = task.getDueDate() == null ? null : WorkingCalendar.inChina(task.getDueDate().toInstant());
     boolean provisional = calendar.isProvisional(due);
     task.setVariableLocal("taskDeadline", due == null ? "无时限"
@@ -95,15 +105,15 @@ class TaskCards {
     task.setVariableLocal("taskHistory", text.toString().strip());
   }
 
-  static final java.time.format.DateTimeFormatter DATE_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   /**
    * Whoever a task is offered to may read its process instance — so Tasklist shows the matter's variables on
    * the card — and no other instance (least privilege: a grant per instance and group or user).
    */
   static void letCandidatesRead(DelegateTask task) {
-    java.util.Set<String> groups = new java.util.LinkedHashSet<>();
-    java.util.Set<String> users = new java.util.LinkedHashSet<>();
+    Set<String> groups = new LinkedHashSet<>();
+    Set<String> users = new LinkedHashSet<>();
     for (var link : task.getCandidates()) {
       if (link.getGroupId() != null) groups.add(link.getGroupId());
       if (link.getUserId() != null) users.add(link.getUserId());
@@ -111,30 +121,30 @@ class TaskCards {
     if (task.getAssignee() != null) users.add(task.getAssignee());
     String instance = task.getProcessInstanceId();
     var authorizations = task.getProcessEngineServices().getAuthorizationService();
-    org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(() -> {
+    Context.getCommandContext().runWithoutAuthorization(() -> {
       for (String group : groups) grantRead(authorizations, instance, group, null);
       for (String user : users) grantRead(authorizations, instance, null, user);
       return null;
     });
   }
 
-  private static void grantRead(org.camunda.bpm.engine.AuthorizationService authorizations, String instance, String group,
+  private static void grantRead(AuthorizationService authorizations, String instance, String group,
       String user) {
-    var query = authorizations.createAuthorizationQuery().resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE)
+    var query = authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
         .resourceId(instance);
     if ((group != null ? query.groupIdIn(group) : query.userIdIn(user)).count() > 0) return;
     // granted earlier in this same command (create and assignment fire together), not yet flushed
-    boolean pending = org.camunda.bpm.engine.impl.context.Context.getCommandContext().getDbEntityManager()
-        .getCachedEntitiesByType(org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.class).stream()
-        .anyMatch(a -> instance.equals(a.getResourceId()) && a.getResourceType() == org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE.resourceType()
+    boolean pending = Context.getCommandContext().getDbEntityManager()
+        .getCachedEntitiesByType(AuthorizationEntity.class).stream()
+        .anyMatch(a -> instance.equals(a.getResourceId()) && a.getResourceType() == Resources.PROCESS_INSTANCE.resourceType()
             && (group != null ? group.equals(a.getGroupId()) : user.equals(a.getUserId())));
     if (pending) return;
-    var grant = authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    var grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     if (group != null) grant.setGroupId(group);
     else grant.setUserId(user);
-    grant.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE);
+    grant.setResource(Resources.PROCESS_INSTANCE);
     grant.setResourceId(instance);
-    grant.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+    grant.addPermission(Permissions.READ);
     authorizations.saveAuthorization(grant);
   }
 
@@ -146,7 +156,7 @@ class TaskCards {
     Object code = task.getVariable("trackingCode");
     notifications.toUser(assignee, "ASSIGNMENT", "新任务：" + task.getName(),
         "您有一项新任务「" + task.getName() + "」" + (task.getDueDate() == null ? "" : "，办理时限 "
-            + cn.shangliang.sla.WorkingCalendar.inChina(task.getDueDate().toInstant()).toLocalDateTime().toString().replace('T', ' ')
+            + WorkingCalendar.inChina(task.getDueDate().toInstant()).toLocalDateTime().toString().replace('T', ' ')
                 .substring(0, 16)) + "。", code == null ? null : code.toString());
   }
 }

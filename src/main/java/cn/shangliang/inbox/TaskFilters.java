@@ -1,15 +1,23 @@
 package cn.shangliang.inbox;
 
+import cn.shangliang.routing.Departments;
+import cn.shangliang.rules.RulesService;
+import cn.shangliang.system.StartupLock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
 
 /**
  * The Tasklist filters (DOMAIN.md §9), made at start-up in every installation: for everyone 我的待办,
@@ -17,8 +25,8 @@ import org.camunda.bpm.engine.task.TaskQuery;
  * groups they concern 待我督办 (supervisors and leadership) and 回头看 (proposal follow-ups). Sorted by due
  * date, with the matter's variables on the cards.
  */
-@org.springframework.stereotype.Component
-class TaskFilters implements org.springframework.boot.ApplicationRunner {
+@Component
+class TaskFilters implements ApplicationRunner {
   static final String MINE = "我的待办";
   static final String GROUP = "本组待办";
   static final String DUE_SOON = "即将到期";
@@ -36,21 +44,21 @@ class TaskFilters implements org.springframework.boot.ApplicationRunner {
       Map.of("name", "routeLabel", "label", "办理方式"),
       Map.of("name", TaskCards.DEADLINE_NOTE, "label", "时限"));
 
-  private final org.camunda.bpm.engine.ProcessEngine engine;
-  private final cn.shangliang.rules.RulesService rules;
-  private final cn.shangliang.system.StartupLock startupLock;
+  private final ProcessEngine engine;
+  private final RulesService rules;
+  private final StartupLock startupLock;
 
-  TaskFilters(org.camunda.bpm.engine.ProcessEngine engine, cn.shangliang.rules.RulesService rules,
-      cn.shangliang.system.StartupLock startupLock) {
+  TaskFilters(ProcessEngine engine, RulesService rules,
+      StartupLock startupLock) {
     this.engine = engine;
     this.rules = rules;
     this.startupLock = startupLock;
   }
 
   @Override
-  public void run(org.springframework.boot.ApplicationArguments args) {
-    List<String> departments = rules.current().data(cn.shangliang.routing.Departments.class).names().keySet().stream()
-        .map(cn.shangliang.routing.Departments::groupOf).toList();
+  public void run(ApplicationArguments args) {
+    List<String> departments = rules.current().data(Departments.class).names().keySet().stream()
+        .map(Departments::groupOf).toList();
     startupLock.run("task-filters",
         () -> ensure(engine.getFilterService(), engine.getTaskService(), engine.getAuthorizationService(), departments));
   }
@@ -68,7 +76,7 @@ class TaskFilters implements org.springframework.boot.ApplicationRunner {
     ensure(filters, authorizations, SUPERVISION, 10, "#8e44ad", "超期督办、重点督办、不满意督办和回头看领导督查",
         mineOrMyGroups(tasks).taskDefinitionKeyIn(SUPERVISION_TASKS.toArray(String[]::new)).orderByDueDate().asc(),
         List.of("supervisor", "leadership", "admin"));
-    List<String> followUpGroups = new java.util.ArrayList<>(List.of("proposal-committee", "leadership", "admin"));
+    List<String> followUpGroups = new ArrayList<>(List.of("proposal-committee", "leadership", "admin"));
     followUpGroups.addAll(departments);
     ensure(filters, authorizations, FOLLOW_UP, 15, "#16a085", "提案办理回头看：单位自查、领导督查、查找原因、二次办理、再评价",
         mineOrMyGroups(tasks).processDefinitionKey("FollowUpReviewProcess").orderByDueDate().asc(), followUpGroups);

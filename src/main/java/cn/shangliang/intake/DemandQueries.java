@@ -1,18 +1,24 @@
 package cn.shangliang.intake;
 
-import cn.shangliang.system.NotFoundException;
-import cn.shangliang.system.InvalidRequestException;
-
+import cn.shangliang.routing.Category;
+import cn.shangliang.routing.RouteResult;
 import cn.shangliang.sla.CalendarService;
 import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.NotFoundException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,7 +61,7 @@ public class DemandQueries {
     return routing.findByDemandIdOrderByEvaluatedAtAscIdAsc(demand.getId()).stream()
         .flatMap(r -> {
           var result = r.toResult(calendars.calendar());
-          return java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(result.leadDepartment()),
+          return Stream.concat(Stream.ofNullable(result.leadDepartment()),
               result.coDepartments().stream());
         })
         .distinct().toList();
@@ -63,17 +69,17 @@ public class DemandQueries {
 
   /** Newest first, at most {@code limit}; codes given → those demands only. */
   @Transactional(readOnly = true)
-  public List<Demand> search(List<String> codes, cn.shangliang.routing.Category category, Instant from, Instant to, int limit) {
+  public List<Demand> search(List<String> codes, Category category, Instant from, Instant to, int limit) {
     if (codes != null && !codes.isEmpty()) {
       return demands.findByTrackingCodeIn(codes).stream().filter(d -> category == null || d.getCategory() == category)
-          .sorted(java.util.Comparator.comparing(Demand::getCreatedAt).reversed()).limit(limit).toList();
+          .sorted(Comparator.comparing(Demand::getCreatedAt).reversed()).limit(limit).toList();
     }
-    return demands.search(category, from, to, org.springframework.data.domain.PageRequest.of(0, limit));
+    return demands.search(category, from, to, PageRequest.of(0, limit));
   }
 
   /** The latest route of a demand, if routed. */
   @Transactional(readOnly = true)
-  public java.util.Optional<cn.shangliang.routing.RouteResult> route(Demand demand) {
+  public Optional<RouteResult> route(Demand demand) {
     return routing.findFirstByDemandIdOrderByEvaluatedAtDescIdDesc(demand.getId()).map(r -> r.toResult(calendars.calendar()));
   }
 
@@ -110,8 +116,8 @@ public class DemandQueries {
         .map(e -> new DemandView.HistoryEntry(at(e.getOccurredAt()), e.getActor(), e.getKind(), e.getDetail())).toList();
   }
 
-  private java.util.Map<String, Object> steps(long demandId) {
-    java.util.Map<String, Object> steps = new java.util.LinkedHashMap<>();
+  private Map<String, Object> steps(long demandId) {
+    Map<String, Object> steps = new LinkedHashMap<>();
     contributors.forEach(c -> steps.put(c.name(), c.recordsOf(demandId)));
     return steps;
   }
@@ -126,7 +132,7 @@ public class DemandQueries {
   }
 
   static OffsetDateTime at(Instant instant) {
-    return cn.shangliang.sla.WorkingCalendar.inChina(instant);
+    return WorkingCalendar.inChina(instant);
   }
 
   static OffsetDateTime at(Date date) {

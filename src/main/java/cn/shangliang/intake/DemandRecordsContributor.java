@@ -1,5 +1,7 @@
 package cn.shangliang.intake;
 
+import java.util.function.LongFunction;
+
 /**
  * A module that keeps records of a demand's steps (investigations, meetings, replies…) shows them in
  * the staff view of {@code GET /api/demands/{id}} under {@link #name()}, without intake knowing them.
@@ -9,7 +11,7 @@ public interface DemandRecordsContributor {
 
   Object recordsOf(long demandId);
 
-  static DemandRecordsContributor of(String name, java.util.function.LongFunction<Object> records) {
+  static DemandRecordsContributor of(String name, LongFunction<Object> records) {
     return new DemandRecordsContributor() {
       @Override
       public String name() {

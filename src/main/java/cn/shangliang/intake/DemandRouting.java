@@ -1,15 +1,15 @@
 package cn.shangliang.intake;
 
-import cn.shangliang.system.NotFoundException;
-import cn.shangliang.system.InvalidRequestException;
-
+import cn.shangliang.routing.Category;
 import cn.shangliang.routing.Departments;
+import cn.shangliang.routing.Route;
 import cn.shangliang.routing.RouteResult;
 import cn.shangliang.routing.RoutingEngine;
 import cn.shangliang.routing.RoutingFacts;
 import cn.shangliang.routing.RoutingPolicy;
 import cn.shangliang.rules.RulesService;
 import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,13 +62,13 @@ public class DemandRouting {
    * investigated first. At the handling step the route decides.
    */
   static DemandStatus statusAfter(RoutingRecord.Stage stage, RouteResult result) {
-    if (result.route() == cn.shangliang.routing.Route.ON_SITE) return DemandStatus.ON_SITE_ANSWERING;
+    if (result.route() == Route.ON_SITE) return DemandStatus.ON_SITE_ANSWERING;
     if (stage == RoutingRecord.Stage.TRIAGE && !Boolean.FALSE.equals(result.investigateFirst())) return DemandStatus.INVESTIGATING;
-    return result.route() == cn.shangliang.routing.Route.DEPARTMENT ? DemandStatus.DEPARTMENT_HANDLING : DemandStatus.PROPOSAL_REVIEW;
+    return result.route() == Route.DEPARTMENT ? DemandStatus.DEPARTMENT_HANDLING : DemandStatus.PROPOSAL_REVIEW;
   }
 
   /** Earlier demands of the same category from the same village within the policy's window up to {@code at}. */
-  public int repeatCount(String township, String village, cn.shangliang.routing.Category category, Instant at,
+  public int repeatCount(String township, String village, Category category, Instant at,
       long excludeDemandId) {
     int windowDays = rules.current().data(RoutingPolicy.class).getRepeatWindowDays();
     long count = demands.countSamePlaceAndCategory(township, village, category, at.minus(Duration.ofDays(windowDays)), at,

@@ -1,8 +1,10 @@
 package cn.shangliang.intake;
 
 import cn.shangliang.routing.RouteResult;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /** The full staff view of a demand ({@code GET /api/demands/{id}}): submitter included. */
 public record DemandView(
@@ -10,11 +12,11 @@ public record DemandView(
     String channel, String title, String description, String category, String scope, String urgency,
     String township, String village, Double latitude, Double longitude,
     Submitter submitter, String collectingMember,
-    boolean answerableOnSite, boolean needsPolicyChange, java.math.BigDecimal estimatedCostYuan,
+    boolean answerableOnSite, boolean needsPolicyChange, BigDecimal estimatedCostYuan,
     int departmentsInvolved, List<String> coDepartments, int affectedPeople, String externalId,
     String mergedInto, List<String> mergedDemands,
     RouteResult route, List<RoutingStep> routingHistory, List<OpenTask> tasksOpen, List<Object> breaches,
-    java.util.Map<String, Object> steps,
+    Map<String, Object> steps,
     List<HistoryEntry> history, OffsetDateTime createdAt, String createdBy) {
 
   public record Submitter(String name, String phone) {}

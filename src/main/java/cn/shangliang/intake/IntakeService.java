@@ -1,18 +1,18 @@
 package cn.shangliang.intake;
 
-import cn.shangliang.system.NotFoundException;
-import cn.shangliang.system.InvalidRequestException;
-
 import cn.shangliang.notifications.SmsGateway;
 import cn.shangliang.routing.Departments;
 import cn.shangliang.routing.RouteResult;
 import cn.shangliang.rules.RulesService;
 import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.InvalidRequestException;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -44,7 +44,7 @@ public class IntakeService {
   private final DuplicateFinder duplicates;
   private final RulesService rules;
   private final TransactionTemplate transaction;
-  private final jakarta.validation.Validator validator;
+  private final Validator validator;
   private final Clock clock;
   private final AccessCodes accessCodes;
   private final SmsGateway sms;
@@ -52,7 +52,7 @@ public class IntakeService {
 
   IntakeService(DemandRepository demands, RoutingRecordRepository routing, DemandEventRepository history,
       ApplicationEventPublisher events, DuplicateFinder duplicates, RulesService rules,
-      PlatformTransactionManager transactionManager, jakarta.validation.Validator validator, Clock clock,
+      PlatformTransactionManager transactionManager, Validator validator, Clock clock,
       AccessCodes accessCodes, SmsGateway sms, DemandQueries queries) {
     this.queries = queries;
     this.accessCodes = accessCodes;
@@ -97,7 +97,7 @@ public class IntakeService {
     List<DuplicateFinder.Candidate> candidates = duplicates.candidatesFor(demand);
     if (!candidates.isEmpty()) {
       history.save(new DemandEvent(demand.getId(), clock.instant(), "system", "DUPLICATE_CANDIDATES", "可能与以下诉求重复，可并单："
-          + candidates.stream().map(c -> c.trackingCode() + "「" + c.title() + "」").collect(java.util.stream.Collectors.joining("、"))));
+          + candidates.stream().map(c -> c.trackingCode() + "「" + c.title() + "」").collect(Collectors.joining("、"))));
     }
     return demand;
   }

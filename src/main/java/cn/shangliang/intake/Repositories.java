@@ -1,8 +1,11 @@
 package cn.shangliang.intake;
 
+import cn.shangliang.routing.Category;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -17,10 +20,10 @@ interface DemandRepository extends JpaRepository<Demand, Long> {
   /** Open311 GET requests.json: by codes, category, period, newest first. */
   @Query("select d from Demand d where (:category is null or d.category = :category)"
       + " and d.createdAt >= :from and d.createdAt < :to order by d.createdAt desc, d.id desc")
-  List<Demand> search(@Param("category") cn.shangliang.routing.Category category, @Param("from") Instant from,
-      @Param("to") Instant to, org.springframework.data.domain.Pageable page);
+  List<Demand> search(@Param("category") Category category, @Param("from") Instant from,
+      @Param("to") Instant to, Pageable page);
 
-  List<Demand> findByTrackingCodeIn(java.util.Collection<String> codes);
+  List<Demand> findByTrackingCodeIn(Collection<String> codes);
 
   /**
    * repeatCount: other demands of the same category from the same village in [since, until] (index
@@ -29,7 +32,7 @@ interface DemandRepository extends JpaRepository<Demand, Long> {
   @Query("select count(d) from Demand d where d.township = :township and d.village = :village"
       + " and d.category = :category and d.createdAt >= :since and d.createdAt <= :until and d.id <> :excludeId")
   long countSamePlaceAndCategory(@Param("township") String township, @Param("village") String village,
-      @Param("category") cn.shangliang.routing.Category category, @Param("since") Instant since,
+      @Param("category") Category category, @Param("since") Instant since,
       @Param("until") Instant until, @Param("excludeId") long excludeId);
 
   /** What the merge-candidate search reads of an earlier demand (not the entity: nothing to track or flush). */
@@ -51,8 +54,8 @@ interface DemandRepository extends JpaRepository<Demand, Long> {
       + " and d.category = :category and d.createdAt >= :since and d.id <> :excludeId and d.mergedIntoId is null"
       + " and d.status <> cn.shangliang.intake.DemandStatus.HANDLED order by d.createdAt desc")
   List<MergeCandidateText> findOpenSamePlaceAndCategory(@Param("township") String township, @Param("village") String village,
-      @Param("category") cn.shangliang.routing.Category category, @Param("since") Instant since,
-      @Param("excludeId") Long excludeId, org.springframework.data.domain.Pageable page);
+      @Param("category") Category category, @Param("since") Instant since,
+      @Param("excludeId") Long excludeId, Pageable page);
 }
 
 interface RoutingRecordRepository extends JpaRepository<RoutingRecord, Long> {

@@ -1,5 +1,7 @@
 package cn.shangliang.members;
 
+import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,12 +52,12 @@ class MemberActivityController {
   }
 
   private YearMonth month(String text) {
-    if (text == null || text.isBlank()) return YearMonth.now(clock.withZone(cn.shangliang.sla.WorkingCalendar.CHINA));
+    if (text == null || text.isBlank()) return YearMonth.now(clock.withZone(WorkingCalendar.CHINA));
     try {
       return YearMonth.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw new cn.shangliang.system.InvalidRequestException(List.of(
-          new cn.shangliang.system.InvalidRequestException.FieldError("month", "月份格式应为 2026-11")));
+      throw new InvalidRequestException(List.of(
+          new InvalidRequestException.FieldError("month", "月份格式应为 2026-11")));
     }
   }
 

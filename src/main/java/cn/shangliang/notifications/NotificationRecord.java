@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.springframework.data.jpa.repository.JpaRepository;
 
 @Entity
 @Table(name = "notification")
@@ -34,4 +35,4 @@ class NotificationRecord extends RecordEntity {
   }
 }
 
-interface NotificationRecordRepository extends org.springframework.data.jpa.repository.JpaRepository<NotificationRecord, Long> {}
+interface NotificationRecordRepository extends JpaRepository<NotificationRecord, Long> {}

@@ -1,5 +1,6 @@
 package cn.shangliang.open311;
 
+import cn.shangliang.sla.WorkingCalendar;
 import cn.shangliang.system.InvalidRequestException;
 import cn.shangliang.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,8 +9,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
@@ -98,8 +101,8 @@ class ApiKeyController {
           at(k.getRevokedAt()), at(k.getLastUsedAt()), secret);
     }
 
-    static OffsetDateTime at(java.time.Instant instant) {
-      return instant == null ? null : cn.shangliang.sla.WorkingCalendar.inChina(instant);
+    static OffsetDateTime at(Instant instant) {
+      return instant == null ? null : WorkingCalendar.inChina(instant);
     }
   }
 
@@ -112,7 +115,7 @@ class ApiKeyController {
   @PostMapping
   @Operation(summary = "创建 Open311 API 密钥", description = "为一个客户端（{\"name\"}，1 到 100 字）创建密钥；密钥只在这次答复中出现。")
   @ApiResponse(responseCode = "201", description = "已创建：答复的 key 是密钥本身，请妥善保存", useReturnTypeSchema = true)
-  ResponseEntity<KeyView> create(@RequestBody CreateRequest body, java.security.Principal principal) {
+  ResponseEntity<KeyView> create(@RequestBody CreateRequest body, Principal principal) {
     String name = body == null || body.name() == null ? "" : body.name().strip();
     if (name.isEmpty() || name.length() > 100) {
       throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError("name", "名称应为1到100字")));

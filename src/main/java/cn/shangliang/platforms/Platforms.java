@@ -9,6 +9,8 @@ import cn.shangliang.sla.WorkingCalendar;
 import cn.shangliang.system.ConflictException;
 import cn.shangliang.system.InvalidRequestException;
 import cn.shangliang.system.NotFoundException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,8 +47,8 @@ public class Platforms {
   private final JdbcTemplate jdbc;
   private final IdentityService identity;
   private final Clock clock;
-  @jakarta.persistence.PersistenceContext
-  private jakarta.persistence.EntityManager entityManager;
+  @PersistenceContext
+  private EntityManager entityManager;
 
   Platforms(PlatformRepository platforms, PlatformMemberRepository members, PlatformCheckRepository checks, JdbcTemplate jdbc,
       @Lazy IdentityService identity, Clock clock) {
@@ -113,7 +116,7 @@ public class Platforms {
     if (!errors.isEmpty()) throw new InvalidRequestException(errors);
     members.deleteAll(members.findByPlatformIdOrderByMemberUserIdAsc(id));
     members.flush();
-    for (String member : new java.util.LinkedHashSet<>(memberIds)) members.save(new Member(id, member, clock.instant()));
+    for (String member : new LinkedHashSet<>(memberIds)) members.save(new Member(id, member, clock.instant()));
     return view(p);
   }
 

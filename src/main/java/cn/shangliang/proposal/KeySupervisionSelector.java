@@ -1,5 +1,6 @@
 package cn.shangliang.proposal;
 
+import cn.shangliang.routing.Category;
 import cn.shangliang.rules.RuleBase;
 import cn.shangliang.rules.RulesService;
 import java.util.List;
@@ -16,14 +17,14 @@ public class KeySupervisionSelector {
     this.rules = rules;
   }
 
-  public KeySupervisionSelection select(String proposalNumber, int reviewRound, cn.shangliang.routing.Category category,
+  public KeySupervisionSelection select(String proposalNumber, int reviewRound, Category category,
       int affectedPeople) {
     return select(rules.current(), proposalNumber, reviewRound, category, affectedPeople);
   }
 
   /** On a given rule base (tests and benchmarks load one without Spring). */
   public static KeySupervisionSelection select(RuleBase base, String proposalNumber, int reviewRound,
-      cn.shangliang.routing.Category category, int affectedPeople) {
+      Category category, int affectedPeople) {
     KeySupervisionPolicy policy = base.data(ProposalPolicy.class).keySupervision();
     KeySupervisionSelection selection = new KeySupervisionSelection();
     base.kieBase(RULES_FOLDER).newStatelessKieSession().execute(List.of(policy,

@@ -7,6 +7,7 @@ import cn.shangliang.rules.RulesService;
 import cn.shangliang.sla.WorkingCalendar;
 import cn.shangliang.system.NotFoundException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -197,7 +198,7 @@ public class ProposalQueries {
     return rules.current().data(Departments.class).name(code).orElse(code);
   }
 
-  private static OffsetDateTime at(java.time.Instant instant) {
+  private static OffsetDateTime at(Instant instant) {
     return instant == null ? null : WorkingCalendar.inChina(instant);
   }
 }

@@ -2,6 +2,7 @@ package cn.shangliang.proposal;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -14,7 +15,7 @@ interface ProposalRepository extends JpaRepository<Proposal, Long> {
   @Query("select p from Proposal p where (:status is null or p.status = :status) and (:replyClass is null or p.replyClass = :replyClass)"
       + " and (:unit is null or p.leadUnit = :unit) order by p.draftedAt desc, p.id desc")
   List<Proposal> search(@Param("status") ProposalStatus status, @Param("replyClass") String replyClass, @Param("unit") String unit,
-      org.springframework.data.domain.Pageable page);
+      Pageable page);
 
   @Query("select p from Proposal p where p.id in (select m.proposalId from ProposalMatter m where m.demandId = :demandId)"
       + " order by p.draftedAt asc")

@@ -10,17 +10,20 @@ import cn.shangliang.routing.Departments;
 import cn.shangliang.rules.RulesService;
 import cn.shangliang.sla.CalendarService;
 import cn.shangliang.sla.ReplyClocks;
+import cn.shangliang.sla.WorkingCalendar;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -43,7 +46,7 @@ class Proposals {
   }
 
   static String dueText(Instant due) {
-    return cn.shangliang.sla.WorkingCalendar.inChina(due).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    return WorkingCalendar.inChina(due).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
   }
 
   static String title(VariableScope scope) {
@@ -52,7 +55,7 @@ class Proposals {
 
   /** One option of a Camunda Forms select, label first. */
   static Map<String, String> option(String label, String value) {
-    Map<String, String> option = new java.util.LinkedHashMap<>();
+    Map<String, String> option = new LinkedHashMap<>();
     option.put("label", label);
     option.put("value", value);
     return option;
@@ -142,7 +145,7 @@ class Proposals {
       task.setVariable("clockLabel", "提案答复");
       notifications.toGroup(Departments.groupOf(lead), "ASSIGNMENT", "提案交办：" + title(task),
           "提案第" + proposal.getNumber() + "号交贵单位主办，请先与提案者沟通协商，"
-              + cn.shangliang.sla.WorkingCalendar.inChina(proposal.getReplyDueAt()).toLocalDate() + "前答复。",
+              + WorkingCalendar.inChina(proposal.getReplyDueAt()).toLocalDate() + "前答复。",
           (String) task.getVariable("trackingCode"));
     };
   }
@@ -252,7 +255,7 @@ class Proposals {
       execution.setVariable(Var.REPLY_DUE_PERIOD, proposals.policy().reHandlingDue().toString());
       execution.setVariable("replyDueText", dueText(proposal.getReplyDueAt()));
       notifications.toGroup((String) execution.getVariable("leadGroup"), "RETURNED", "提案二次办理：" + title(execution),
-          "提案者对答复不满意，请再次沟通并于" + cn.shangliang.sla.WorkingCalendar.inChina(proposal.getReplyDueAt()).toLocalDate()
+          "提案者对答复不满意，请再次沟通并于" + WorkingCalendar.inChina(proposal.getReplyDueAt()).toLocalDate()
               + "前重新答复。", (String) execution.getVariable("trackingCode"));
     };
   }
@@ -272,7 +275,7 @@ class Proposals {
   @Bean
   JavaDelegate scheduleFollowUp() {
     return execution -> {
-      Map<String, Object> variables = new java.util.HashMap<>();
+      Map<String, Object> variables = new HashMap<>();
       for (String name : FollowUpReviewProcess.INPUTS) variables.put(name, execution.getVariable(name));
       execution.getProcessEngineServices().getRuntimeService()
           .startProcessInstanceByKey(FollowUpReviewProcess.KEY, execution.getProcessBusinessKey(), variables);

@@ -1,11 +1,17 @@
 package cn.shangliang.publicity;
 
 import cn.shangliang.intake.AccessCodes;
+import cn.shangliang.intake.Channel;
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandQueries;
+import cn.shangliang.intake.DemandRequest;
 import cn.shangliang.intake.DemandView;
+import cn.shangliang.intake.IntakeService;
 import cn.shangliang.intake.TrackingCodes;
+import cn.shangliang.routing.Category;
 import cn.shangliang.routing.Departments;
+import cn.shangliang.routing.Scope;
+import cn.shangliang.routing.Urgency;
 import cn.shangliang.rules.RulesService;
 import cn.shangliang.sla.WorkingCalendar;
 import cn.shangliang.system.InvalidRequestException;
@@ -16,14 +22,21 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -91,20 +104,20 @@ class PublicController {
   }
 
   /** What a citizen submits from the public page (or any client): the rest is decided by the office. */
-  record PublicSubmission(String title, String description, cn.shangliang.routing.Category category,
-      cn.shangliang.routing.Scope scope, cn.shangliang.routing.Urgency urgency, String township, String village,
-      cn.shangliang.intake.DemandRequest.Submitter submitter) {}
+  record PublicSubmission(String title, String description, Category category,
+      Scope scope, Urgency urgency, String township, String village,
+      DemandRequest.Submitter submitter) {}
 
   private final DemandQueries demands;
   private final PublicityNotices notices;
   private final RulesService rules;
-  private final cn.shangliang.intake.IntakeService intake;
+  private final IntakeService intake;
   private final PublicRateLimiter limiter;
   private final PublicResponses responses;
   private final AccessCodes accessCodes;
 
   PublicController(DemandQueries demands, PublicityNotices notices, RulesService rules,
-      cn.shangliang.intake.IntakeService intake, PublicRateLimiter limiter, PublicResponses responses,
+      IntakeService intake, PublicRateLimiter limiter, PublicResponses responses,
       AccessCodes accessCodes) {
     this.accessCodes = accessCodes;
     this.responses = responses;
@@ -115,27 +128,27 @@ class PublicController {
     this.limiter = limiter;
   }
 
-  @org.springframework.web.bind.annotation.PostMapping("/demands")
+  @PostMapping("/demands")
   @Operation(summary = "群众提交诉求", description = "渠道为网上（ONLINE），校验与登记诉求相同；scope、urgency 缺省为 VILLAGE、NORMAL。"
       + "首次受理的应答带有提交人的查询码（accessCode，只显示这一次）。"
       + "同一 Idempotency-Key 再次提交时答 200 并返回第一次的诉求（不再有查询码）。按来源地址限制频率。")
   @ApiResponse(responseCode = "201", description = "已受理：公开视图、受理编号和查询码，Location 指向它", useReturnTypeSchema = true)
   @ApiResponse(responseCode = "200", description = "重复提交：第一次受理的诉求，未新建", useReturnTypeSchema = true)
   @ApiResponse(responseCode = "429", description = PublicRateLimiter.TOO_MANY)
-  org.springframework.http.ResponseEntity<PublicReceipt> submit(
-      @org.springframework.web.bind.annotation.RequestBody PublicSubmission body,
-      @org.springframework.web.bind.annotation.RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-      jakarta.servlet.http.HttpServletRequest http) {
+  ResponseEntity<PublicReceipt> submit(
+      @RequestBody PublicSubmission body,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      HttpServletRequest http) {
     limiter.consume(http.getRemoteAddr());
-    cn.shangliang.intake.DemandRequest request = new cn.shangliang.intake.DemandRequest(body.title(), body.description(),
-        body.category(), body.scope() == null ? cn.shangliang.routing.Scope.VILLAGE : body.scope(),
-        body.urgency() == null ? cn.shangliang.routing.Urgency.NORMAL : body.urgency(), cn.shangliang.intake.Channel.ONLINE,
+    DemandRequest request = new DemandRequest(body.title(), body.description(),
+        body.category(), body.scope() == null ? Scope.VILLAGE : body.scope(),
+        body.urgency() == null ? Urgency.NORMAL : body.urgency(), Channel.ONLINE,
         body.township(), body.village(), body.submitter(), false, false, null, 1, List.of(), 0, null, null, null, null, null);
     intake.validate(request);
     var submitted = intake.submit(request, idempotencyKey, "public");
     String code = submitted.demand().getTrackingCode();
-    return org.springframework.http.ResponseEntity.status(submitted.created() ? 201 : 200)
-        .location(java.net.URI.create("/api/public/demands/" + code)).body(new PublicReceipt(demand(code), submitted.accessCode()));
+    return ResponseEntity.status(submitted.created() ? 201 : 200)
+        .location(URI.create("/api/public/demands/" + code)).body(new PublicReceipt(demand(code), submitted.accessCode()));
   }
 
   @GetMapping("/demands/{trackingCode}")
@@ -186,14 +199,14 @@ class PublicController {
         last.getRating() == null ? null : last.getRating().label(), at(last.getAnsweredAt()));
   }
 
-  @org.springframework.web.bind.annotation.PostMapping("/notices/{noticeId}/objections")
+  @PostMapping("/notices/{noticeId}/objections")
   @Operation(summary = "对公示提出异议", description = "公示期内可提出异议（{\"reason\"}：5 到 1000 字）。按来源地址限制频率。")
   @ApiResponse(responseCode = "201", description = "已收到异议", useReturnTypeSchema = true)
   @ApiResponse(responseCode = "404", description = "没有这条公示")
   @ApiResponse(responseCode = "409", description = "公示已结束，不再受理异议")
   @ApiResponse(responseCode = "429", description = PublicRateLimiter.TOO_MANY)
-  org.springframework.http.ResponseEntity<ObjectionReceipt> object(@PathVariable String noticeId,
-      @org.springframework.web.bind.annotation.RequestBody ObjectionRequest body, jakarta.servlet.http.HttpServletRequest http) {
+  ResponseEntity<ObjectionReceipt> object(@PathVariable String noticeId,
+      @RequestBody ObjectionRequest body, HttpServletRequest http) {
     long id = parseId(noticeId, "notice");
     String reason = body == null || body.reason() == null ? null : body.reason().strip();
     if (reason == null || reason.length() < 5 || reason.length() > 1000) {
@@ -201,11 +214,11 @@ class PublicController {
     }
     limiter.consume(http.getRemoteAddr());
     Objection objection = responses.object(id, reason);
-    return org.springframework.http.ResponseEntity.status(201).body(new ObjectionReceipt(String.valueOf(objection.getId()),
+    return ResponseEntity.status(201).body(new ObjectionReceipt(String.valueOf(objection.getId()),
         noticeId, objection.getStatus().name(), objection.getStatus().label(), at(objection.getSubmittedAt())));
   }
 
-  @org.springframework.web.bind.annotation.PostMapping("/demands/{trackingCode}/evaluation")
+  @PostMapping("/demands/{trackingCode}/evaluation")
   @Operation(summary = "评价办理结果", description = "提交人凭查询码对办理结果评价满意度（{\"rating\": SATISFIED 满意 | BASICALLY_SATISFIED 基本满意 | "
       + "UNSATISFIED 不满意, \"comment\", \"accessCode\"}，不满意时须写明原因，意见不超过 500 字）。按来源地址限制频率。")
   @ApiResponse(responseCode = "201", description = "已收到评价", useReturnTypeSchema = true)
@@ -213,8 +226,8 @@ class PublicController {
   @ApiResponse(responseCode = "404", description = "没有这个受理编号")
   @ApiResponse(responseCode = "409", description = "该诉求目前没有待评价的办理结果，或刚被他人修改（可重试）")
   @ApiResponse(responseCode = "429", description = PublicRateLimiter.TOO_MANY + "；或15分钟内查询码错误5次，暂停评价")
-  org.springframework.http.ResponseEntity<EvaluationReceipt> evaluate(@PathVariable String trackingCode,
-      @org.springframework.web.bind.annotation.RequestBody EvaluationRequest body, jakarta.servlet.http.HttpServletRequest http) {
+  ResponseEntity<EvaluationReceipt> evaluate(@PathVariable String trackingCode,
+      @RequestBody EvaluationRequest body, HttpServletRequest http) {
     if (!TrackingCodes.isTrackingCode(trackingCode)) throw new NotFoundException("demand " + trackingCode);
     Demand demand = demands.find(trackingCode); // 404 before anything is counted
     limiter.consume(http.getRemoteAddr());
@@ -222,7 +235,7 @@ class PublicController {
     String comment = validatedComment(body == null ? null : body.rating(), body == null ? null : body.comment());
     SatisfactionEvaluation evaluation = responses.evaluate(trackingCode, body.rating(), comment,
         SatisfactionEvaluation.Channel.PUBLIC, null);
-    return org.springframework.http.ResponseEntity.status(201).body(new EvaluationReceipt(trackingCode,
+    return ResponseEntity.status(201).body(new EvaluationReceipt(trackingCode,
         evaluation.getRating().name(), evaluation.getRating().label(), at(evaluation.getAnsweredAt())));
   }
 
@@ -263,7 +276,7 @@ class PublicController {
     Demand matter = demands.find(String.valueOf(n.getDemandId()));
     people.add(matter.getSubmitterName());
     demands.mergedInto(matter).forEach(d -> people.add(d.getSubmitterName()));
-    String[] names = people.stream().filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
+    String[] names = people.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
     String status = n.getWithdrawnAt() != null ? "WITHDRAWN" : n.getClosedAt() != null ? "CLOSED" : "PUBLISHED";
     String label = switch (status) {
       case "WITHDRAWN" -> "已撤回（二次办理）";
@@ -279,6 +292,6 @@ class PublicController {
   }
 
   static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : cn.shangliang.sla.WorkingCalendar.inChina(instant);
+    return instant == null ? null : WorkingCalendar.inChina(instant);
   }
 }

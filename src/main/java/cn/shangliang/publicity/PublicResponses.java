@@ -10,13 +10,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.HashMap;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -120,7 +124,7 @@ public class PublicResponses {
 
   /** The evaluation due for this tracking code, if any. */
   @Transactional(readOnly = true)
-  public java.util.Optional<SatisfactionEvaluation> due(Demand demand) {
+  public Optional<SatisfactionEvaluation> due(Demand demand) {
     return evaluations.findFirstByDemandIdAndStatusOrderByRoundDesc(demand.getId(), SatisfactionEvaluation.Status.PENDING);
   }
 
@@ -166,7 +170,7 @@ public class PublicResponses {
    */
   @Transactional(readOnly = true)
   public Map<String, Map<String, long[]>> ratingsByDepartment(Instant from, Instant to) {
-    Map<String, Map<String, long[]>> result = new java.util.TreeMap<>();
+    Map<String, Map<String, long[]>> result = new TreeMap<>();
     for (SatisfactionEvaluation e : evaluations.answeredBetween(from, to)) {
       if (e.getLeadDepartment() == null) continue;
       Map<String, long[]> department = result.computeIfAbsent(e.getLeadDepartment(), d -> new HashMap<>());
@@ -193,9 +197,9 @@ interface ObjectionRepository extends JpaRepository<Objection, Long> {
 }
 
 interface SatisfactionEvaluationRepository extends JpaRepository<SatisfactionEvaluation, Long> {
-  java.util.Optional<SatisfactionEvaluation> findByDemandIdAndRound(Long demandId, int round);
+  Optional<SatisfactionEvaluation> findByDemandIdAndRound(Long demandId, int round);
 
-  java.util.Optional<SatisfactionEvaluation> findFirstByDemandIdAndStatusOrderByRoundDesc(Long demandId,
+  Optional<SatisfactionEvaluation> findFirstByDemandIdAndStatusOrderByRoundDesc(Long demandId,
       SatisfactionEvaluation.Status status);
 
   long countByMatterIdAndRoundAndStatus(Long matterId, int round, SatisfactionEvaluation.Status status);
@@ -206,7 +210,7 @@ interface SatisfactionEvaluationRepository extends JpaRepository<SatisfactionEva
 
   List<SatisfactionEvaluation> findByDemandIdOrderByRoundAsc(Long demandId);
 
-  @org.springframework.data.jpa.repository.Query("select e from SatisfactionEvaluation e where e.answeredAt >= :from and e.answeredAt < :to")
-  List<SatisfactionEvaluation> answeredBetween(@org.springframework.data.repository.query.Param("from") Instant from,
-      @org.springframework.data.repository.query.Param("to") Instant to);
+  @Query("select e from SatisfactionEvaluation e where e.answeredAt >= :from and e.answeredAt < :to")
+  List<SatisfactionEvaluation> answeredBetween(@Param("from") Instant from,
+      @Param("to") Instant to);
 }

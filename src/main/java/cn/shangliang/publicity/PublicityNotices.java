@@ -1,19 +1,33 @@
 package cn.shangliang.publicity;
 
+import cn.shangliang.consultation.Vars;
+import cn.shangliang.handling.SupervisionAction;
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandRecords;
+import cn.shangliang.intake.DemandRecordsContributor;
 import cn.shangliang.intake.DemandStatus;
+import cn.shangliang.notifications.Notifications;
 import cn.shangliang.routing.Departments;
 import cn.shangliang.routing.Route;
 import cn.shangliang.rules.RulesService;
+import cn.shangliang.sla.WorkingCalendar;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +58,7 @@ public class PublicityNotices {
         Masking.freeText(demand.getTitle(), person), route == null ? "ON_SITE" : route, unit,
         Masking.freeText(result == null ? "已办理" : result, person), now, now.plus(period), round));
     demands.event(demandId, "system", "PUBLISHED", (round > 1 ? "二次办理结果" : "办理结果") + "公示至 "
-        + cn.shangliang.sla.WorkingCalendar.inChina(notice.getClosesAt()).toLocalDateTime(), DemandStatus.PUBLICIZING);
+        + WorkingCalendar.inChina(notice.getClosesAt()).toLocalDateTime(), DemandStatus.PUBLICIZING);
     return notice;
   }
 
@@ -57,8 +71,8 @@ public class PublicityNotices {
 
   /** The publicity board: every notice, newest first. */
   @Transactional(readOnly = true)
-  public org.springframework.data.domain.Page<PublicityNotice> board(int page, int size) {
-    return notices.findAllByOrderByPublishedAtDescIdDesc(org.springframework.data.domain.PageRequest.of(page, size));
+  public Page<PublicityNotice> board(int page, int size) {
+    return notices.findAllByOrderByPublishedAtDescIdDesc(PageRequest.of(page, size));
   }
 
   @Transactional(readOnly = true)
@@ -70,8 +84,8 @@ public class PublicityNotices {
 interface PublicityNoticeRepository extends JpaRepository<PublicityNotice, Long> {
   List<PublicityNotice> findByDemandIdOrderByPublishedAtAsc(Long demandId);
 
-  org.springframework.data.domain.Page<PublicityNotice> findAllByOrderByPublishedAtDescIdDesc(
-      org.springframework.data.domain.Pageable page);
+  Page<PublicityNotice> findAllByOrderByPublishedAtDescIdDesc(
+      Pageable page);
 }
 
 @Configuration(proxyBeanMethods = false)
@@ -93,28 +107,28 @@ class PublicityDelegates {
     return execution -> notices.close(((Number) execution.getVariable(PublicityProcess.VAR_NOTICE_ID)).longValue());
   }
 
-  static int round(org.camunda.bpm.engine.delegate.VariableScope scope) {
+  static int round(VariableScope scope) {
     Object round = scope.getVariable("handlingRound");
     return round == null ? 1 : ((Number) round).intValue();
   }
 
-  static long noticeId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+  static long noticeId(VariableScope scope) {
     return ((Number) scope.getVariable(PublicityProcess.VAR_NOTICE_ID)).longValue();
   }
 
-  static long objectionId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+  static long objectionId(VariableScope scope) {
     return ((Number) scope.getVariable("objectionId")).longValue();
   }
 
   @Bean
-  org.camunda.bpm.engine.delegate.TaskListener reviewObjection(PublicResponses responses) {
+  TaskListener reviewObjection(PublicResponses responses) {
     return task -> {
-      String decision = cn.shangliang.consultation.Vars.text(task, "objectionDecision", "处理意见", true, 20);
+      String decision = Vars.text(task, "objectionDecision", "处理意见", true, 20);
       if (!decision.equals("UPHOLD") && !decision.equals("DISMISS")) {
-        throw new org.camunda.bpm.engine.BadUserRequestException("「处理意见」的取值无效：" + decision);
+        throw new BadUserRequestException("「处理意见」的取值无效：" + decision);
       }
-      String answer = cn.shangliang.consultation.Vars.text(task, "objectionAnswer", "答复意见", true, 2000);
-      responses.decide(objectionId(task), decision.equals("UPHOLD"), answer, cn.shangliang.consultation.Vars.actor(task));
+      String answer = Vars.text(task, "objectionAnswer", "答复意见", true, 2000);
+      responses.decide(objectionId(task), decision.equals("UPHOLD"), answer, Vars.actor(task));
       // local to this objection's path: two objections in review at once do not see each other's decision
       task.getExecution().setVariableLocal("objectionUpheld", decision.equals("UPHOLD"));
     };
@@ -139,9 +153,9 @@ class PublicityDelegates {
     return execution -> {
       var opened = responses.open(((Number) execution.getVariable("demandId")).longValue(), round(execution),
           (String) execution.getVariable("leadDepartment"));
-      java.time.Instant due = opened.stream().map(SatisfactionEvaluation::getDueAt).max(java.util.Comparator.naturalOrder())
-          .orElse(java.time.Instant.now());
-      execution.setVariable("evaluationDueAt", java.util.Date.from(due));
+      Instant due = opened.stream().map(SatisfactionEvaluation::getDueAt).max(Comparator.naturalOrder())
+          .orElse(Instant.now());
+      execution.setVariable("evaluationDueAt", Date.from(due));
     };
   }
 
@@ -152,8 +166,8 @@ class PublicityDelegates {
 
   /** 不满意 from anyone: second handling once, then supervision; otherwise the matter is closed. */
   @Bean
-  JavaDelegate concludeEvaluations(PublicResponses responses, cn.shangliang.intake.DemandRecords demands,
-      cn.shangliang.notifications.Notifications notifications) {
+  JavaDelegate concludeEvaluations(PublicResponses responses, DemandRecords demands,
+      Notifications notifications) {
     return execution -> {
       long matterId = ((Number) execution.getVariable("demandId")).longValue();
       var all = responses.of(matterId, round(execution));
@@ -171,7 +185,7 @@ class PublicityDelegates {
         case CLOSED -> "，办结";
         case SECOND_HANDLING -> "，转二次办理";
         case SUPERVISION -> "，二次办理后仍不满意，转督查督办";
-      }, outcome == PublicityProcess.Outcome.CLOSED ? cn.shangliang.intake.DemandStatus.CLOSED : null);
+      }, outcome == PublicityProcess.Outcome.CLOSED ? DemandStatus.CLOSED : null);
       if (outcome == PublicityProcess.Outcome.SUPERVISION) {
         notifications.toGroup("supervisor", "UNSATISFIED", "群众二次办理后仍不满意：" + execution.getVariable("trackingCode"),
             summary + "，请督查督办。", (String) execution.getVariable("trackingCode"));
@@ -180,13 +194,13 @@ class PublicityDelegates {
   }
 
   @Bean
-  org.camunda.bpm.engine.delegate.TaskListener recordUnsatisfiedSupervision(cn.shangliang.intake.DemandRecords demands) {
+  TaskListener recordUnsatisfiedSupervision(DemandRecords demands) {
     return task -> {
-      String action = cn.shangliang.consultation.Vars.choice(task, "supervisionAction", "督办方式",
-          cn.shangliang.handling.SupervisionAction.class).label();
-      String note = cn.shangliang.consultation.Vars.text(task, "supervisionNote", "督办情况", true, 2000);
-      demands.event(((Number) task.getVariable("demandId")).longValue(), cn.shangliang.consultation.Vars.actor(task),
-          "SUPERVISED", "不满意督办（" + action + "）：" + note, cn.shangliang.intake.DemandStatus.CLOSED);
+      String action = Vars.choice(task, "supervisionAction", "督办方式",
+          SupervisionAction.class).label();
+      String note = Vars.text(task, "supervisionNote", "督办情况", true, 2000);
+      demands.event(((Number) task.getVariable("demandId")).longValue(), Vars.actor(task),
+          "SUPERVISED", "不满意督办（" + action + "）：" + note, DemandStatus.CLOSED);
       task.setVariable(PublicityProcess.VAR_OUTCOME, PublicityProcess.Outcome.CLOSED.name());
     };
   }
@@ -195,16 +209,16 @@ class PublicityDelegates {
 @Configuration(proxyBeanMethods = false)
 class PublicityNoticesView {
   record NoticeView(String id, String title, String route, String handlingUnit, String result,
-      java.time.OffsetDateTime publishedAt, java.time.OffsetDateTime closesAt, java.time.OffsetDateTime closedAt) {}
+      OffsetDateTime publishedAt, OffsetDateTime closesAt, OffsetDateTime closedAt) {}
 
   @Bean
-  cn.shangliang.intake.DemandRecordsContributor noticesContributor(PublicityNotices notices) {
-    return cn.shangliang.intake.DemandRecordsContributor.of("publicityNotices", demandId ->
+  DemandRecordsContributor noticesContributor(PublicityNotices notices) {
+    return DemandRecordsContributor.of("publicityNotices", demandId ->
         notices.of(demandId).stream().map(n -> new NoticeView(String.valueOf(n.getId()), n.getTitle(), n.getRoute(),
             n.getHandlingUnit(), n.getResult(), at(n.getPublishedAt()), at(n.getClosesAt()), at(n.getClosedAt()))).toList());
   }
 
-  static java.time.OffsetDateTime at(java.time.Instant instant) {
-    return cn.shangliang.sla.WorkingCalendar.inChina(instant);
+  static OffsetDateTime at(Instant instant) {
+    return WorkingCalendar.inChina(instant);
   }
 }

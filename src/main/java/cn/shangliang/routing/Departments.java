@@ -1,5 +1,6 @@
 package cn.shangliang.routing;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -7,7 +8,7 @@ import java.util.Optional;
 /** The handling units (承办单位) of {@code rules/departments.yaml}: code → Chinese name. */
 public record Departments(Map<String, String> names) {
   public Departments {
-    names = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(names));
+    names = Collections.unmodifiableMap(new LinkedHashMap<>(names));
   }
 
   public boolean exists(String code) {

@@ -2,6 +2,7 @@ package cn.shangliang.routing;
 
 import cn.shangliang.rules.RuleBase;
 import cn.shangliang.rules.RuleData;
+import cn.shangliang.rules.RuleFiles;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -109,7 +110,7 @@ class RoutingData {
   }
 
   private static <T> T read(Map<String, byte[]> files, String path, Class<T> type) {
-    return cn.shangliang.rules.RuleFiles.yaml(files, path, type);
+    return RuleFiles.yaml(files, path, type);
   }
 
 }

@@ -19,8 +19,9 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.model.KieBaseModel;
 import org.kie.api.builder.model.KieModuleModel;
-import org.kie.api.runtime.KieContainer;
+import org.kie.api.builder.model.KieSessionModel;
 import org.kie.api.conf.EventProcessingOption;
+import org.kie.api.runtime.KieContainer;
 
 /**
  * Compiles a {@link DesignerFolder} of rules into a {@link RuleBase}: every top-level folder holding
@@ -76,7 +77,7 @@ public final class RuleBaseLoader {
     for (String folder : drlByFolder.keySet()) {
       KieBaseModel base = module.newKieBaseModel(folder).addPackage(folder).addPackage(folder + ".*")
           .setEventProcessingMode(EventProcessingOption.CLOUD);
-      base.newKieSessionModel(folder + "-stateless").setType(org.kie.api.builder.model.KieSessionModel.KieSessionType.STATELESS);
+      base.newKieSessionModel(folder + "-stateless").setType(KieSessionModel.KieSessionType.STATELESS);
     }
     kfs.generateAndWritePomXML(RELEASE);
     kfs.writeKModuleXML(module.toXML());

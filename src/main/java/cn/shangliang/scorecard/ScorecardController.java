@@ -1,6 +1,7 @@
 package cn.shangliang.scorecard;
 
 import cn.shangliang.sla.Csv;
+import cn.shangliang.sla.WorkingCalendar;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -8,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,7 +44,7 @@ class ScorecardController {
     ScorecardScheme s = scorecard.scheme();
     return new SchemeView(s.name(), s.bonusCap(), s.coreMissedGrade(), s.grades(),
         s.indicators().stream().map(i -> new IndicatorView(i.key(), i.label(), i.weight(), i.full(), items(i.items()),
-            items(i.deductions()))).toList(), items(s.bonus()), new java.util.TreeMap<>(ScorecardScheme.MEASURES));
+            items(i.deductions()))).toList(), items(s.bonus()), new TreeMap<>(ScorecardScheme.MEASURES));
   }
 
   private static List<ItemView> items(List<ScoreItem> items) {
@@ -89,7 +91,7 @@ class ScorecardController {
     List<List<Object>> rows = new ArrayList<>();
     for (MatterScore s : scorecard.matters(p)) {
       List<Object> row = new ArrayList<>(List.of(s.trackingCode(), s.title(), s.township(), s.village(),
-          Csv.orEmpty(s.platformName()), s.consultedAt() == null ? "" : s.consultedAt().atZone(cn.shangliang.sla.WorkingCalendar.CHINA)
+          Csv.orEmpty(s.platformName()), s.consultedAt() == null ? "" : s.consultedAt().atZone(WorkingCalendar.CHINA)
               .toLocalDateTime().toString().replace('T', ' '), s.total(), s.grade()));
       s.indicators().forEach(i -> row.add(i.score()));
       row.add(s.bonus());

@@ -4,6 +4,7 @@ import cn.shangliang.rules.RuleBase;
 import cn.shangliang.rules.RuleData;
 import cn.shangliang.rules.RuleFiles;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -104,7 +105,7 @@ public class ScorecardData implements RuleData<ScorecardScheme> {
   }
 
   private static Set<String> set(List<String> values) {
-    return values == null ? null : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(values));
+    return values == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(values));
   }
 
   private static <T> List<T> list(List<T> list) {

@@ -5,8 +5,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.StatelessKieSession;
 
 /**
@@ -28,9 +32,9 @@ public final class ScorecardEvaluator {
     }
     StatelessKieSession session = base.kieBase(RULES_FOLDER).newStatelessKieSession();
     List<Earned> earned = new ArrayList<>();
-    session.addEventListener(new org.kie.api.event.rule.DefaultRuleRuntimeEventListener() {
+    session.addEventListener(new DefaultRuleRuntimeEventListener() {
       @Override
-      public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent event) {
+      public void objectInserted(ObjectInsertedEvent event) {
         if (event.getObject() instanceof Earned e) earned.add(e);
       }
     });
@@ -46,13 +50,13 @@ public final class ScorecardEvaluator {
 
   static Measure measure(long matterId, String name, Object value) {
     if (value instanceof Collection<?> codes) {
-      java.util.Set<String> set = new java.util.LinkedHashSet<>();
+      Set<String> set = new LinkedHashSet<>();
       for (Object code : codes) set.add(String.valueOf(code));
       return new Measure(matterId, name, (double) set.size(), set);
     }
     if (value instanceof Boolean b) return new Measure(matterId, name, b ? 1.0 : 0.0, null);
     if (value instanceof Number n) return new Measure(matterId, name, n.doubleValue(), null);
-    if (value instanceof String s) return new Measure(matterId, name, null, java.util.Set.of(s));
+    if (value instanceof String s) return new Measure(matterId, name, null, Set.of(s));
     return new Measure(matterId, name, null, null);
   }
 

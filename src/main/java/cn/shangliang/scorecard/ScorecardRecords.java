@@ -1,6 +1,8 @@
 package cn.shangliang.scorecard;
 
 import cn.shangliang.platforms.Platforms;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,13 +70,13 @@ public class ScorecardRecords {
 
   /** One matter's facts, from its first recorded meeting; empty when it was never consulted at a meeting. */
   @Transactional(readOnly = true)
-  public java.util.Optional<MatterFacts> matter(long demandId) {
+  public Optional<MatterFacts> matter(long demandId) {
     List<Consulted> rows = jdbc.query(MATTER_COLUMNS + " WHERE m.recorded_at IS NOT NULL AND d.id = ? ORDER BY m.recorded_at, m.id",
         this::consulted, demandId);
-    return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(facts(List.of(rows.get(0))).get(0));
+    return rows.isEmpty() ? Optional.empty() : Optional.of(facts(List.of(rows.get(0))).get(0));
   }
 
-  private Consulted consulted(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+  private Consulted consulted(ResultSet rs, int n) throws SQLException {
     long platform = rs.getLong(15);
     Long platformId = rs.wasNull() ? null : platform;
     Integer attendance = rs.getObject(14) == null ? null : rs.getInt(14);

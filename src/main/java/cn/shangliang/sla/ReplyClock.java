@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.Period;
 import java.util.Optional;
 
 /** The clock of one reply a department owes: due date, 75 % reminder, supervision and key-supervision dates. */
@@ -76,7 +77,7 @@ public class ReplyClock extends RecordEntity {
   public Optional<DeadlineBasis> basis() {
     if (dueFrom == null) return Optional.empty();
     if (dueWorkingDays != null) return Optional.of(new DeadlineBasis(dueFrom, dueWorkingDays));
-    return duePeriod == null ? Optional.empty() : Optional.of(DeadlineBasis.period(dueFrom, java.time.Period.parse(duePeriod)));
+    return duePeriod == null ? Optional.empty() : Optional.of(DeadlineBasis.period(dueFrom, Period.parse(duePeriod)));
   }
 
   void reminded(Instant at) { this.remindedAt = at; }

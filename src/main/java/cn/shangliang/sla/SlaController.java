@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,7 +38,7 @@ class SlaController {
   }
 
   static OffsetDateTime at(Instant instant) {
-    return cn.shangliang.sla.WorkingCalendar.inChina(instant);
+    return WorkingCalendar.inChina(instant);
   }
 
   private final SlaBreachRepository breaches;
@@ -84,7 +85,7 @@ class SlaController {
 
   @GetMapping(value = "/breaches.csv", produces = "text/csv")
   @Operation(summary = "导出超期记录（CSV）", description = "与超期记录相同的筛选；UTF-8 带 BOM，Excel 可直接打开。")
-  org.springframework.http.ResponseEntity<byte[]> breachesCsv(@RequestParam(required = false) String department,
+  ResponseEntity<byte[]> breachesCsv(@RequestParam(required = false) String department,
       @RequestParam(required = false) String status,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
@@ -97,7 +98,7 @@ class SlaController {
 
   @GetMapping(value = "/summary.csv", produces = "text/csv")
   @Operation(summary = "导出各单位时限统计（CSV）", description = "与时限统计相同的时间段；UTF-8 带 BOM。")
-  org.springframework.http.ResponseEntity<byte[]> summaryCsv(
+  ResponseEntity<byte[]> summaryCsv(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
     return Csv.download("时限统计.csv", List.of("承办单位", "在办", "即将到期", "超期", "应答复", "已答复", "按时率", "响应率", "解决率", "满意率"),

@@ -1,5 +1,6 @@
 package cn.shangliang.sla;
 
+import cn.shangliang.publicity.PublicResponses;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,9 +8,9 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,10 +44,10 @@ public class SlaSummaries {
   private final CalendarService calendars;
   private final Clock clock;
 
-  private final cn.shangliang.publicity.PublicResponses responses;
+  private final PublicResponses responses;
 
   SlaSummaries(ReplyClockRepository clocks, SlaBreachRepository breaches, TaskService taskService, CalendarService calendars,
-      Clock clock, cn.shangliang.publicity.PublicResponses responses) {
+      Clock clock, PublicResponses responses) {
     this.responses = responses;
     this.clocks = clocks;
     this.breaches = breaches;

@@ -1,11 +1,16 @@
 package cn.shangliang.sla;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,7 +53,7 @@ public final class WorkingCalendar {
   }
 
   /** How every API shows a stored moment: China time with its offset (+08:00); null stays null. */
-  public static OffsetDateTime inChina(java.time.Instant instant) {
+  public static OffsetDateTime inChina(Instant instant) {
     return instant == null ? null : instant.atZone(CHINA).toOffsetDateTime();
   }
 
@@ -128,7 +133,7 @@ public final class WorkingCalendar {
    * A deadline a period (months, days) after a moment: close of office hours of that calendar day, moved to the
    * next working day when the day is off (a proposal reply due "in 3 months" is not due on a holiday).
    */
-  public java.time.Instant periodDeadline(java.time.Instant from, java.time.Period period) {
+  public Instant periodDeadline(Instant from, Period period) {
     LocalDate day = from.atZone(zone).toLocalDate().plus(period);
     while (!isWorkingDay(day)) day = day.plusDays(1);
     return day.atTime(closeOfBusiness).atZone(zone).toInstant();
@@ -152,33 +157,33 @@ public final class WorkingCalendar {
    */
   public OffsetDateTime shareOfWorkingTime(OffsetDateTime from, OffsetDateTime deadline, double share) {
     if (!deadline.isAfter(from)) return deadline;
-    java.util.List<java.time.Instant[]> spans = new java.util.ArrayList<>();
+    List<Instant[]> spans = new ArrayList<>();
     long total = 0;
     LocalDate day = from.atZoneSameInstant(zone).toLocalDate();
     LocalDate last = deadline.atZoneSameInstant(zone).toLocalDate();
     for (; !day.isAfter(last); day = day.plusDays(1)) {
       if (!isWorkingDay(day)) continue;
-      java.time.Instant start = max(day.atStartOfDay(zone).toInstant(), from.toInstant());
-      java.time.Instant end = min(day.plusDays(1).atStartOfDay(zone).toInstant(), deadline.toInstant());
+      Instant start = max(day.atStartOfDay(zone).toInstant(), from.toInstant());
+      Instant end = min(day.plusDays(1).atStartOfDay(zone).toInstant(), deadline.toInstant());
       if (end.isAfter(start)) {
-        spans.add(new java.time.Instant[] {start, end});
-        total += java.time.Duration.between(start, end).getSeconds();
+        spans.add(new Instant[] {start, end});
+        total += Duration.between(start, end).getSeconds();
       }
     }
     long target = Math.round(total * share);
-    for (java.time.Instant[] span : spans) {
-      long length = java.time.Duration.between(span[0], span[1]).getSeconds();
+    for (Instant[] span : spans) {
+      long length = Duration.between(span[0], span[1]).getSeconds();
       if (target <= length) return span[0].plusSeconds(target).atZone(zone).toOffsetDateTime();
       target -= length;
     }
     return deadline.atZoneSameInstant(zone).toOffsetDateTime();
   }
 
-  private static java.time.Instant max(java.time.Instant a, java.time.Instant b) {
+  private static Instant max(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
   }
 
-  private static java.time.Instant min(java.time.Instant a, java.time.Instant b) {
+  private static Instant min(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
   }
 

@@ -2,6 +2,7 @@ package cn.shangliang.sla;
 
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,10 +27,10 @@ public final class WorkingDayBusinessCalendar implements BusinessCalendar {
   }
 
   /** N for a due date written {@code NWD} or {@code PNWD}; empty for anything else (an expression, an ISO date). */
-  public static java.util.OptionalInt workingDays(String duedateDescription) {
+  public static OptionalInt workingDays(String duedateDescription) {
     Matcher matcher = duedateDescription == null ? null : WORKING_DAYS.matcher(duedateDescription);
-    return matcher != null && matcher.matches() ? java.util.OptionalInt.of(Integer.parseInt(matcher.group(1)))
-        : java.util.OptionalInt.empty();
+    return matcher != null && matcher.matches() ? OptionalInt.of(Integer.parseInt(matcher.group(1)))
+        : OptionalInt.empty();
   }
 
   @Override

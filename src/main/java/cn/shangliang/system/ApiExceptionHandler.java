@@ -12,23 +12,30 @@ import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -104,7 +111,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   /** Spring Security's firewall refuses a parameter name or value only when the application reads it. */
-  @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+  @ExceptionHandler(RequestRejectedException.class)
   ResponseEntity<Object> rejected(RuntimeException e) {
     return problem(HttpStatus.BAD_REQUEST, "rejected", "Request rejected", "请求包含不被接受的参数名或字符", Map.of());
   }
@@ -113,7 +120,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers, HttpStatusCode status,
       WebRequest request) {
-    if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet
+    if (request instanceof ServletWebRequest servlet
         && GeoReportErrors.isOpen311(servlet.getRequest().getRequestURI())) {
       return GeoReportErrors.response(servlet.getRequest().getRequestURI(), status.value(),
           e.getMessage() == null ? "bad request" : e.getMessage());
@@ -130,7 +137,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> tooMany(TooManyRequestsException e) {
     ResponseEntity<Object> problem = problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", e.getMessage(), Map.of());
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(e.retryAfterSeconds()))
-        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
   }
 
   @ExceptionHandler(ForbiddenException.class)
@@ -152,14 +159,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    * Somebody else changed the same record first (two completions of one task, a merge against a reply,
    * a timer against a user): this request wrote nothing and may be sent again.
    */
-  @ExceptionHandler({org.springframework.dao.OptimisticLockingFailureException.class,
-      org.springframework.dao.PessimisticLockingFailureException.class, org.camunda.bpm.engine.OptimisticLockingException.class})
+  @ExceptionHandler({OptimisticLockingFailureException.class,
+      PessimisticLockingFailureException.class, OptimisticLockingException.class})
   ResponseEntity<Object> concurrentChange(RuntimeException e) {
     log.info("Concurrent change refused: {}", e.toString());
     ResponseEntity<Object> problem = problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
         "该记录刚被他人修改，本次操作未生效，请刷新后重试", Map.of());
     return ResponseEntity.status(HttpStatus.CONFLICT).header("Retry-After", "1")
-        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
   }
 
   /** The engine refused the logged-in user: a task held by someone else names its holder (inbox.TaskOwnership). */
@@ -199,7 +206,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     problem.setType(URI.create(TYPES + type));
     problem.setTitle(title);
     extra.forEach(problem::setProperty);
-    return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   private static String path(JsonMappingException e) {
@@ -224,7 +231,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) return "数字";
     if (type == Boolean.class || type == boolean.class) return "true/false";
     if (type == String.class) return "文本";
-    if (java.util.Collection.class.isAssignableFrom(type)) return "数组";
+    if (Collection.class.isAssignableFrom(type)) return "数组";
     return "对象";
   }
 }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -24,7 +25,7 @@ class EngineConfiguration {
    * gets the same mappers through {@link UserInputExceptionMapper.InEveryJerseyApplication}.
    */
   @Bean
-  org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer userInputErrors() {
+  ResourceConfigCustomizer userInputErrors() {
     return config -> config.register(UserInputExceptionMapper.ForEngine.class).register(UserInputExceptionMapper.ForRest.class)
         .register(UserInputExceptionMapper.ForNullPointer.class);
   }

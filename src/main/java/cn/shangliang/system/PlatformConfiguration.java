@@ -2,7 +2,10 @@ package cn.shangliang.system;
 
 import cn.shangliang.sla.WorkingCalendar;
 import java.time.Clock;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,10 +15,10 @@ class PlatformConfiguration {
 
   /** Tomcat's error page for requests it refuses itself: problem JSON, see {@link ProblemErrorReportValve}. */
   @Bean
-  org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory>
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory>
       problemErrorPages() {
     return factory -> factory.addContextCustomizers(context -> {
-      if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+      if (context.getParent() instanceof StandardHost host) {
         host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
       }
     });

@@ -2,10 +2,11 @@ package cn.shangliang.system;
 
 import cn.shangliang.open311.GeoReportErrors;
 import jakarta.servlet.RequestDispatcher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,7 +33,7 @@ class ProblemErrorController implements ErrorController {
     HttpStatus status = status(request);
     String html = "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + status.value() + "</title></head>"
         + "<body><h1>" + status.value() + " " + HtmlUtils.htmlEscape(message(status)) + "</h1><p><a href=\"/public\">返回公众页面</a></p></body></html>";
-    return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8)).body(html);
+    return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(html);
   }
 
   @RequestMapping

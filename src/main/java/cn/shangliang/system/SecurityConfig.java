@@ -3,6 +3,7 @@ package cn.shangliang.system;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -95,7 +96,7 @@ class SecurityConfig {
 
   /** Problem JSON, or on /engine-rest the error JSON of Camunda's REST API ({@code type}, {@code message}). */
   static void writeRefusal(ObjectMapper objectMapper, HttpServletRequest request, HttpServletResponse response,
-      HttpStatus status, String message) throws java.io.IOException {
+      HttpStatus status, String message) throws IOException {
     if (!request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest")) {
       writeProblem(objectMapper, response, status, message);
       return;
@@ -108,7 +109,7 @@ class SecurityConfig {
   }
 
   static void writeProblem(ObjectMapper objectMapper, HttpServletResponse response, HttpStatus status, String detail)
-      throws java.io.IOException {
+      throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create("about:blank"));
     response.setStatus(status.value());
