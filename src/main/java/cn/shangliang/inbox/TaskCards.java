@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -41,11 +42,12 @@ class TaskCards {
 
   @Bean
   AbstractProcessEnginePlugin taskCardsPlugin(@Lazy Notifications notifications, @Lazy DemandQueries demands,
-      @Lazy CalendarService calendars) {
+      @Lazy CalendarService calendars, @Lazy StepRecords steps) {
     TaskListener name = task -> {
       name(task);
       context(task, demands, calendars.calendar());
       letCandidatesRead(task);
+      offered(task, notifications);
     };
     TaskListener assigned = task -> {
       assigned(task, notifications);
@@ -59,6 +61,11 @@ class TaskCards {
           @Override
           public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
             var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+            // a task whose model names no complete listener (one a designer added) is recorded generically
+            if (definition.getTaskListeners().getOrDefault(TaskListener.EVENTNAME_COMPLETE, List.of()).isEmpty()) {
+              String step = userTaskElement.attribute("name", activity.getId());
+              definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> steps.completed(task, step));
+            }
             definition.addTaskListener(TaskListener.EVENTNAME_CREATE, name);
             definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, assigned);
           }
@@ -146,6 +153,23 @@ class TaskCards {
     grant.setResourceId(instance);
     grant.addPermission(Permissions.READ);
     authorizations.saveAuthorization(grant);
+  }
+
+  /**
+   * A task offered to groups or people (no assignee yet) tells them; an assigned task tells its assignee through
+   * {@link #assigned}. Whoever heard of the matter in the same transaction is not told twice.
+   */
+  static void offered(DelegateTask task, Notifications notifications) {
+    if (task.getAssignee() != null) return;
+    Object code = task.getVariable("trackingCode");
+    String trackingCode = code == null ? null : code.toString();
+    String title = "新任务：" + task.getName();
+    String message = "有一项新任务「" + task.getName() + "」待认领" + (task.getDueDate() == null ? "" : "，办理时限 "
+        + WorkingCalendar.inChina(task.getDueDate().toInstant()).format(DATE_TIME)) + "。";
+    for (var link : task.getCandidates()) {
+      if (link.getGroupId() != null) notifications.toGroupUnlessTold(link.getGroupId(), "TASK", title, message, trackingCode);
+      if (link.getUserId() != null) notifications.toUserUnlessTold(link.getUserId(), "TASK", title, message, trackingCode);
+    }
   }
 
   static void assigned(DelegateTask task, Notifications notifications) {

@@ -6,10 +6,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * In-app notifications (提醒): reminders, breaches, escalations, returned replies and assignments reach the
@@ -43,7 +47,47 @@ public class Notifications {
     insert(user, null, kind, title, message, trackingCode);
   }
 
+  /**
+   * A new task offered to a group: unless this transaction has already told the group of this matter (the breach
+   * that opened a supervision task, a proposal's assignment that opened its first task) — one event, one notice.
+   */
+  @Transactional
+  public void toGroupUnlessTold(String group, String kind, String title, String message, String trackingCode) {
+    if (!toldInThisTransaction().contains(key(null, group, trackingCode))) insert(null, group, kind, title, message, trackingCode);
+  }
+
+  @Transactional
+  public void toUserUnlessTold(String user, String kind, String title, String message, String trackingCode) {
+    if (!toldInThisTransaction().contains(key(user, null, trackingCode))) insert(user, null, kind, title, message, trackingCode);
+  }
+
+  private static String key(String user, String group, String trackingCode) {
+    return (user != null ? "u:" + user : "g:" + group) + "|" + trackingCode;
+  }
+
+  /** Who has been told of which matter in the current transaction (empty outside one). */
+  @SuppressWarnings("unchecked")
+  private static Set<String> toldInThisTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) return new HashSet<>();
+    Set<String> told = (Set<String>) TransactionSynchronizationManager.getResource(TOLD);
+    if (told == null) {
+      Set<String> fresh = new HashSet<>();
+      TransactionSynchronizationManager.bindResource(TOLD, fresh);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(TOLD);
+        }
+      });
+      told = fresh;
+    }
+    return told;
+  }
+
+  private static final Object TOLD = new Object();
+
   private void insert(String user, String group, String kind, String title, String message, String trackingCode) {
+    toldInThisTransaction().add(key(user, group, trackingCode));
     records.saveAndFlush(new NotificationRecord(user, group, kind, cut(title, 200), cut(message, 1000), trackingCode, clock.instant()));
     mail.send(user, group, cut(title, 200), message, trackingCode);
   }

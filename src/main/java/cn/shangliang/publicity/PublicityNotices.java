@@ -185,7 +185,7 @@ class PublicityDelegates {
         case CLOSED -> "，办结";
         case SECOND_HANDLING -> "，转二次办理";
         case SUPERVISION -> "，二次办理后仍不满意，转督查督办";
-      }, outcome == PublicityProcess.Outcome.CLOSED ? DemandStatus.CLOSED : null);
+      }, null); // the matter closes when its last process ends (consultation.MatterLifecycle)
       if (outcome == PublicityProcess.Outcome.SUPERVISION) {
         notifications.toGroup("supervisor", "UNSATISFIED", "群众二次办理后仍不满意：" + execution.getVariable("trackingCode"),
             summary + "，请督查督办。", (String) execution.getVariable("trackingCode"));
@@ -200,7 +200,7 @@ class PublicityDelegates {
           SupervisionAction.class).label();
       String note = Vars.text(task, "supervisionNote", "督办情况", true, 2000);
       demands.event(((Number) task.getVariable("demandId")).longValue(), Vars.actor(task),
-          "SUPERVISED", "不满意督办（" + action + "）：" + note, DemandStatus.CLOSED);
+          "SUPERVISED", "不满意督办（" + action + "）：" + note, null);
       task.setVariable(PublicityProcess.VAR_OUTCOME, PublicityProcess.Outcome.CLOSED.name());
     };
   }

@@ -44,6 +44,9 @@ class EngineConfiguration {
         manager.addBusinessCalendar(CycleBusinessCalendar.NAME, new CycleBusinessCalendar());
         configuration.setBusinessCalendarManager(manager);
 
+        // Every form deployed (ours, or a designer's from Modeler) shows the task's context at its top.
+        FormContext.register(configuration);
+
         // The same provider serves reading and writing identities (Camunda registers it for both).
         configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(AdminGroupGuardIdentityProvider.class));
       }

@@ -40,7 +40,9 @@ class ProcessModelDeployer implements InitializingBean {
     int count = 0;
     for (DesignerFolder.File file : folder.files()) {
       if (DEPLOYABLE.stream().anyMatch(file.path()::endsWith)) {
-        deployment.addInputStream(file.path(), new ByteArrayInputStream(file.content()));
+        // forms completed as the engine will store them, so an unchanged folder stays a duplicate on the next start
+        byte[] content = file.path().endsWith(".form") ? FormContext.complete(file.content()) : file.content();
+        deployment.addInputStream(file.path(), new ByteArrayInputStream(content));
         count++;
       }
     }
