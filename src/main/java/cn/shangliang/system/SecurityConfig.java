@@ -98,6 +98,7 @@ class SecurityConfig {
             .requestMatchers("/dashboard", "/dashboard/**").hasAnyAuthority(Groups.SUPERVISOR, Groups.LEADERSHIP, Groups.ADMIN)
             .requestMatchers("/calendar", "/calendar/**")
                 .hasAnyAuthority(Groups.LIAISON_OFFICE, Groups.SUPERVISOR, Groups.LEADERSHIP, Groups.ADMIN)
+            .requestMatchers("/rules-state", "/rules-state/**").hasAnyAuthority(Groups.ADMIN, Groups.PROCESS_DESIGNER)
             .requestMatchers("/actuator/**").hasAnyAuthority(Groups.ADMIN, Groups.SUPERVISOR)
             .requestMatchers(DESIGNER_CHECKS).authenticated()
             .requestMatchers(STAFF_ONLY).access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),

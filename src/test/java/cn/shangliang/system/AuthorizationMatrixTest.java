@@ -134,6 +134,7 @@ public class AuthorizationMatrixTest {
       GET    /dashboard                                       supervisor leadership admin
       GET    /calendar                                        OVERSEERS
       GET    /platforms                                       staff
+      GET    /rules-state                                     admin process-designer
       GET    /v3/api-docs                                     public
       GET    /v3/api-docs.yaml                                public
       GET    /v3/api-docs/swagger-config                      public

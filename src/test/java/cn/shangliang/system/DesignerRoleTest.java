@@ -113,6 +113,14 @@ class DesignerRoleTest {
     assertThat(designer.get("/api/admin/open311-keys").status()).isEqualTo(403);
   }
 
+  @Test
+  void theRulesStatePage_readsTheRefusalFromTheRulesState() {
+    Http designer = new Http(port).as("designer");
+    assertThat(designer.get("/rules-state").body()).contains("规则状态", "/rules-state/rules-state.js");
+    assertThat(designer.get("/rules-state/rules-state.js").body()).contains("/api/admin/rules", "lastRefusal", "stillInForce");
+    assertThat(new Http(port).as("liaison").get("/rules-state/rules-state.js").status()).isEqualTo(403);
+  }
+
   /** A multipart deployment as Camunda Modeler sends it: a name, a source, and each file as a form part. */
   static Http.Response deploy(Http as, String name, Map<String, String> files) {
     String boundary = "----designer" + System.nanoTime();
