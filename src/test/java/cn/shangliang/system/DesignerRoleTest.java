@@ -90,6 +90,15 @@ class DesignerRoleTest {
   }
 
   @Test
+  void aModelTheEngineCannotParse_isAnswered400() {
+    Http.Response refused = deploy(new Http(port).as("designer"), "designer-broken",
+        Map.of("designer-broken.bpmn", MODEL.replace("<bpmn:endEvent id=\"EndEvent_1\"/>", "")));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("EndEvent_1");
+    assertThat(repositoryService.createDeploymentQuery().deploymentName("designer-broken").count()).isZero();
+  }
+
+  @Test
   void aDesigner_administersNobody() {
     Http designer = new Http(port).as("designer");
     assertThat(designer.post("/engine-rest/user/create", "{\"profile\":{\"id\":\"d-user\",\"firstName\":\"x\",\"lastName\":\"y\"},"
