@@ -81,7 +81,8 @@ class DemoData implements ApplicationRunner {
       new DemoUser("township", "乡镇政府", "办理员", List.of(Departments.groupOf("township"))),
       new DemoUser("proposals", "孙", "提案委", List.of(Groups.PROPOSAL_COMMITTEE)),
       new DemoUser("supervisor", "周", "督查", List.of(Groups.SUPERVISOR)),
-      new DemoUser("leader", "吴", "主席", List.of(Groups.LEADERSHIP)));
+      new DemoUser("leader", "吴", "主席", List.of(Groups.LEADERSHIP)),
+      new DemoUser("designer", "郑", "设计员", List.of(Groups.PROCESS_DESIGNER)));
 
   private final ProcessEngine engine;
   private final RulesService rules;
@@ -116,6 +117,7 @@ class DemoData implements ApplicationRunner {
     Map<String, String> groups = new LinkedHashMap<>(GROUPS);
     rules.current().data(Departments.class).names().forEach((code, name) -> groups.put(Departments.groupOf(code), name));
     groups.forEach((id, name) -> ensureGroup(identity, id, name));
+    ensureGroup(identity, Groups.PROCESS_DESIGNER, "流程设计员");
     for (DemoUser demo : USERS) {
       if (identity.createUserQuery().userId(demo.id()).count() == 0) {
         User user = identity.newUser(demo.id());
@@ -146,6 +148,7 @@ class DemoData implements ApplicationRunner {
       grant(authorizations, group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ_HISTORY);
       grant(authorizations, group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
     }
+    designerRights(authorizations);
     // 划片包村: the demo villages and their members
     villages.assign("中峰镇", "同庆沟村", "member1", "admin");
     villages.assign("城关街道", "幸福社区", "member2", "admin");
@@ -167,6 +170,20 @@ class DemoData implements ApplicationRunner {
       platforms.check(Long.parseLong(studio.id()), item, !item.equals("FUNDING"),
           item.equals("FUNDING") ? "工作经费尚未列入街道预算" : "街道工委实地检查，照片存档", checked, "admin");
     }
+  }
+
+  /**
+   * 流程设计员 deploy models and read what is deployed, in the REST API and Cockpit; no Tasklist and no process
+   * instance, so no matter is visible to them (the /api side is in SecurityConfig).
+   */
+  private static void designerRights(AuthorizationService authorizations) {
+    String designer = Groups.PROCESS_DESIGNER;
+    grant(authorizations, designer, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(authorizations, designer, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE);
+    grant(authorizations, designer, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+    grant(authorizations, designer, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+    grant(authorizations, designer, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+    grant(authorizations, designer, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ);
   }
 
   private static void ensureGroup(IdentityService identity, String id, String name) {

@@ -1,6 +1,7 @@
 package cn.shangliang.rules;
 
 import cn.shangliang.system.DesignerFolder;
+import com.fasterxml.jackson.core.JacksonException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -30,6 +33,7 @@ import org.kie.api.runtime.KieContainer;
  */
 public final class RuleBaseLoader {
 
+  private static final Pattern FILE_NAMED_FIRST = Pattern.compile("([\\w./-]+\\.(?:ya?ml|drl))[: ]");
   private static final ReleaseId RELEASE = KieServices.Factory.get().newReleaseId("cn.shangliang", "rules", "1.0.0");
 
   private final List<RuleData<?>> dataKinds;
@@ -42,23 +46,23 @@ public final class RuleBaseLoader {
 
   public RuleBase load(DesignerFolder folder) {
     List<DesignerFolder.File> files = folder.files();
-    List<String> errors = new ArrayList<>();
+    List<RuleProblem> errors = new ArrayList<>();
     Map<String, KieBase> kieBases = compile(files, errors);
     Map<Class<?>, Object> data = parseData(files, errors);
-    if (!errors.isEmpty()) {
-      throw new RuleCompilationException(errors);
-    }
-    List<RuleBase.RuleFile> inForce = new ArrayList<>();
+    List<RuleBase.RuleFile> read = new ArrayList<>();
     MessageDigest all = sha256();
     for (DesignerFolder.File file : files) {
-      inForce.add(new RuleBase.RuleFile(file.path(), hex(sha256().digest(file.content())), file.content().length));
+      read.add(new RuleBase.RuleFile(file.path(), hex(sha256().digest(file.content())), file.content().length));
       all.update(file.path().getBytes(StandardCharsets.UTF_8));
       all.update(file.content());
     }
-    return new RuleBase(kieBases, data, inForce, hex(all.digest()), clock.instant(), folder.describe());
+    if (!errors.isEmpty()) {
+      throw new RuleCompilationException(errors, read);
+    }
+    return new RuleBase(kieBases, data, read, hex(all.digest()), clock.instant(), folder.describe());
   }
 
-  private static synchronized Map<String, KieBase> compile(List<DesignerFolder.File> files, List<String> errors) {
+  private static synchronized Map<String, KieBase> compile(List<DesignerFolder.File> files, List<RuleProblem> errors) {
     KieServices kieServices = KieServices.Factory.get();
     KieFileSystem kfs = kieServices.newKieFileSystem();
     KieModuleModel module = kieServices.newKieModuleModel();
@@ -67,7 +71,8 @@ public final class RuleBaseLoader {
       if (!file.path().endsWith(".drl")) continue;
       int slash = file.path().indexOf('/');
       if (slash < 0) {
-        errors.add(file.path() + ": a rule file belongs in a folder named after its package, e.g. routing/");
+        errors.add(new RuleProblem(file.path(), null,
+            file.path() + ": a rule file belongs in a folder named after its package, e.g. routing/"));
         continue;
       }
       drlByFolder.computeIfAbsent(file.path().substring(0, slash), k -> new ArrayList<>()).add(file.path());
@@ -84,7 +89,9 @@ public final class RuleBaseLoader {
     KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
     for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
       String path = message.getPath() == null ? "" : message.getPath().replaceFirst("^src/main/resources/", "");
-      errors.add(path + (message.getLine() > 0 ? ":" + message.getLine() : "") + ": " + message.getText().strip());
+      Integer line = message.getLine() > 0 ? message.getLine() : null;
+      errors.add(new RuleProblem(path.isEmpty() ? null : path, line,
+          path + (line != null ? ":" + line : "") + ": " + message.getText().strip()));
     }
     if (!errors.isEmpty()) return Map.of();
     KieContainer container = kieServices.newKieContainer(builder.getKieModule().getReleaseId());
@@ -95,7 +102,7 @@ public final class RuleBaseLoader {
     return kieBases;
   }
 
-  private Map<Class<?>, Object> parseData(List<DesignerFolder.File> files, List<String> errors) {
+  private Map<Class<?>, Object> parseData(List<DesignerFolder.File> files, List<RuleProblem> errors) {
     Map<Class<?>, Object> parsed = new LinkedHashMap<>();
     RuleBase.Partial partial = new RuleBase.Partial() {
       @Override
@@ -113,10 +120,23 @@ public final class RuleBaseLoader {
       try {
         parsed.put(kind.type(), kind.parse(accepted, partial));
       } catch (RuntimeException e) {
-        errors.add(e.getMessage() == null ? e.toString() : e.getMessage());
+        errors.add(dataProblem(e));
       }
     }
     return parsed;
+  }
+
+  /** Data parsers name the file first (RuleData's contract); the YAML parser underneath knows the line. */
+  private static RuleProblem dataProblem(RuntimeException e) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    Matcher named = FILE_NAMED_FIRST.matcher(message);
+    Integer line = null;
+    for (Throwable cause = e; cause != null && line == null; cause = cause.getCause()) {
+      if (cause instanceof JacksonException parse && parse.getLocation() != null && parse.getLocation().getLineNr() > 0) {
+        line = parse.getLocation().getLineNr();
+      }
+    }
+    return new RuleProblem(named.lookingAt() ? named.group(1) : null, line, message);
   }
 
   private static List<RuleData<?>> orderByDependencies(List<RuleData<?>> kinds) {

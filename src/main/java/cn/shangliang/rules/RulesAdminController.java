@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import cn.shangliang.sla.WorkingCalendar;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,10 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "规则管理 Rules administration")
 class RulesAdminController {
 
-  record RulesView(String source, String checksum, OffsetDateTime loadedAt, List<RuleBase.RuleFile> files) {
-    static RulesView of(RuleBase base) {
+  record RulesView(String source, String checksum, OffsetDateTime loadedAt, List<RuleBase.RuleFile> files,
+      @Schema(description = "最近一次被拒绝的修改（文件、消息、行号、时间，现行规则仍然生效）；"
+          + "没有被拒绝的修改，或之后已重新加载成功时为 null", nullable = true) RulesRefusal lastRefusal) {
+    static RulesView of(RuleBase base, Optional<RulesRefusal> lastRefusal) {
       return new RulesView(base.source(), base.checksum(), WorkingCalendar.inChina(base.loadedAt()),
-          base.files());
+          base.files(), lastRefusal.orElse(null));
     }
   }
 
@@ -36,9 +39,10 @@ class RulesAdminController {
   }
 
   @GetMapping
-  @Operation(summary = "现行规则", description = "生效的规则文件、校验和及加载时间。")
+  @Operation(summary = "现行规则", description = "生效的规则文件、校验和及加载时间；lastRefusal 说明最近一次被拒绝的修改"
+      + "（重新加载或目录监视发现的）：哪个文件、编译器或解析器的消息和行号、何时，以及仍然生效的规则。")
   RulesView inForce() {
-    return RulesView.of(rules.current());
+    return RulesView.of(rules.current(), rules.lastRefusal());
   }
 
   @PostMapping("/reload")
@@ -49,7 +53,7 @@ class RulesAdminController {
       content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "RulesRefused")))
   ResponseEntity<?> reload() {
     try {
-      return ResponseEntity.ok(RulesView.of(rules.reload()));
+      return ResponseEntity.ok(RulesView.of(rules.reload(), rules.lastRefusal()));
     } catch (RuleCompilationException e) {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
           "规则文件有误，未加载；现行规则继续生效。 " + String.join("; ", e.messages()));

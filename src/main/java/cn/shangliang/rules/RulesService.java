@@ -16,6 +16,7 @@ import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -36,12 +37,15 @@ public class RulesService {
   private final DesignerFolder folder;
   private final RuleBaseLoader loader;
   private final AtomicReference<RuleBase> current = new AtomicReference<>();
+  private final AtomicReference<RulesRefusal> lastRefusal = new AtomicReference<>();
+  private final Clock clock;
   private final ApplicationEventPublisher events;
   private volatile WatchService watchService;
 
   public RulesService(ShangliangProperties properties, List<RuleData<?>> dataKinds, Clock clock,
       ApplicationEventPublisher events) {
     this.events = events;
+    this.clock = clock;
     this.folder = new DesignerFolder(Path.of(properties.rulesDir()), "rules");
     this.loader = new RuleBaseLoader(dataKinds, clock);
     RuleBase first = loader.load(folder);
@@ -56,15 +60,27 @@ public class RulesService {
     return current.get();
   }
 
-  /** Recompiles {@code rules/}; on error throws {@link RuleCompilationException} and keeps the rules in force. */
+  /** The last refused change of {@code rules/}, until a reload succeeds: what designers look at after an edit. */
+  public Optional<RulesRefusal> lastRefusal() {
+    return Optional.ofNullable(lastRefusal.get());
+  }
+
+  /**
+   * Recompiles {@code rules/}; on error records the refusal, throws {@link RuleCompilationException} and
+   * keeps the rules in force.
+   */
   public synchronized RuleBase reload() {
     RuleBase next;
     try {
       next = loader.load(folder);
     } catch (RuleCompilationException e) {
-      log.warn("Rules change refused, the rules in force stay (checksum {}): {}", current.get().checksum(), e.messages());
+      RulesRefusal refusal = RulesRefusal.of(e, current.get(), clock.instant());
+      lastRefusal.set(refusal);
+      log.warn("Rules change refused (changed: {}), the rules in force stay (checksum {}): {}", refusal.changedFiles(),
+          refusal.stillInForce(), e.messages());
       throw e;
     }
+    lastRefusal.set(null);
     RuleBase previous = current.getAndSet(next);
     if (!previous.checksum().equals(next.checksum())) {
       log.info("Rules reloaded from {}: checksum {} -> {}", next.source(), previous.checksum(), next.checksum());

@@ -10,13 +10,19 @@ import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
-/** What the engine gets beyond application.yaml: the official working-day calendar and the admin-group guard. */
+/**
+ * What the engine gets beyond application.yaml: the official working-day calendar, the admin-group guard, and no
+ * owner's DELETE on a deployment.
+ */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
@@ -49,6 +55,16 @@ class EngineConfiguration {
 
         // The same provider serves reading and writing identities (Camunda registers it for both).
         configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(AdminGroupGuardIdentityProvider.class));
+
+        // Camunda gives whoever deploys READ and DELETE on the deployment; deleting one with cascade deletes the
+        // matters running on it, so a designer (DEPLOYMENT CREATE) must not get DELETE that way. Administrators
+        // delete deployments through their group's grants.
+        configuration.setResourceAuthorizationProvider(new DefaultAuthorizationProvider() {
+          @Override
+          public AuthorizationEntity[] newDeployment(Deployment deployment) {
+            return null;
+          }
+        });
       }
 
       private Supplier<WorkingCalendar> calendarsSupplier() {

@@ -55,7 +55,7 @@ class ErrorResponses {
 
   private void describe(String path, PathItem.HttpMethod method, Operation operation) {
     String uri = PATH_VARIABLE.matcher(path).replaceAll("0");
-    boolean needsLogin = Arrays.stream(SecurityConfig.PUBLIC).noneMatch(open -> PATHS.match(open, uri));
+    boolean needsLogin = !matchesAny(SecurityConfig.PUBLIC, uri);
     operation.setSecurity(needsLogin ? List.of(new SecurityRequirement().addList(OpenApiConfiguration.BASIC_AUTH)) : List.of());
     if (path.startsWith("/api/")) operation.setResponses(withErrors(operation, uri, method, needsLogin));
   }
@@ -66,7 +66,7 @@ class ErrorResponses {
     List<Parameter> parameters = Optional.ofNullable(operation.getParameters()).orElse(List.of());
     if (body || !parameters.isEmpty()) add(responses, 400, badRequest(body, !parameters.isEmpty()));
     if (needsLogin) add(responses, 401, "需要登录（HTTP Basic，或已登录的 Tasklist 会话）");
-    if (needsLogin) allowedGroups(uri, method).ifPresent(groups -> add(responses, 403, "当前用户无权执行此操作：仅限用户组 " + groups));
+    if (needsLogin) forbidden(uri, method).ifPresent(refusal -> add(responses, 403, refusal));
     if (parameters.stream().anyMatch(p -> "path".equals(p.getIn()))) add(responses, 404, "未找到：路径中的编号、受理编号或链接不存在");
     if (body) add(responses, 415, "请求内容类型不受支持：请求体应为 application/json");
     responses.forEach((code, response) -> {
@@ -83,10 +83,24 @@ class ErrorResponses {
     return "请求无效：" + what + "；errors 逐项列出";
   }
 
+  /** Why a login may be refused: groups the operation is limited to, or designers kept away from matters. */
+  private Optional<String> forbidden(String uri, PathItem.HttpMethod method) {
+    Optional<String> groups = allowedGroups(uri, method);
+    if (groups.isPresent()) return groups.map(allowed -> "当前用户无权执行此操作：仅限用户组 " + allowed);
+    boolean staffOnly = matchesAny(SecurityConfig.STAFF_ONLY, uri) && !matchesAny(SecurityConfig.DESIGNER_CHECKS, uri);
+    return staffOnly ? Optional.of("当前用户无权执行此操作：仅属流程设计员组（" + Groups.PROCESS_DESIGNER + "）的用户不能查看或办理事项")
+        : Optional.empty();
+  }
+
   /** The groups that may call the operation, when the admin paths or {@code @PreAuthorize} leave some out. */
   private Optional<String> allowedGroups(String uri, PathItem.HttpMethod method) {
+    if (matchesAny(SecurityConfig.DESIGNER_API, uri)) return Optional.of(Groups.ADMIN + "、" + Groups.PROCESS_DESIGNER);
     if (PATHS.match(SecurityConfig.ADMIN_API, uri)) return Optional.of(Groups.ADMIN);
     return handler(uri, method).flatMap(ErrorResponses::preAuthorized).map(groups -> String.join("、", groups));
+  }
+
+  private static boolean matchesAny(String[] patterns, String uri) {
+    return Arrays.stream(patterns).anyMatch(pattern -> PATHS.match(pattern, uri));
   }
 
   private Optional<HandlerMethod> handler(String uri, PathItem.HttpMethod method) {

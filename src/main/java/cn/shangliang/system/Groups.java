@@ -10,6 +10,8 @@ public final class Groups {
   public static final String SUPERVISOR = "supervisor";
   public static final String LEADERSHIP = "leadership";
   public static final String ADMIN = "admin";
+  /** 流程设计员: deploys models, changes rules; never sees matters (docs/DESIGNERS.md). */
+  public static final String PROCESS_DESIGNER = "process-designer";
   /** Camunda's own administrators group: full rights in the engine and the Admin webapp. */
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 

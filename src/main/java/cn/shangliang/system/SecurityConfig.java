@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -15,10 +16,14 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -39,8 +44,17 @@ class SecurityConfig {
       "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html", "/error", "/favicon.ico", "/",
       "/assets/**", "/webjars/**"};
 
-  /** The administrators' API: group admin only, whatever its controllers say. */
+  /** The administrators' API: group admin only, whatever its controllers say (DESIGNER_API aside). */
   static final String ADMIN_API = "/api/admin/**";
+
+  /** The part of the administrators' API 流程设计员 share: the rules in force, their refusals, reloading them. */
+  static final String[] DESIGNER_API = {"/api/admin/rules", "/api/admin/rules/reload"};
+
+  /** What designers try a rule change with: routing and deadlines as computed, no matter read. */
+  static final String[] DESIGNER_CHECKS = {"/api/routing/preview", "/api/calendar/deadline", "/api/calendar/years"};
+
+  /** Matters and the office's records: any login of the office's staff, never a designer's only. */
+  static final String[] STAFF_ONLY = {"/api/**", "/platforms", "/platforms/**"};
 
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
@@ -69,6 +83,7 @@ class SecurityConfig {
             .requestMatchers("/camunda/api/admin/setup/**").denyAll()
             .requestMatchers(PUBLIC).permitAll()
             .requestMatchers("/camunda/**").permitAll()
+            .requestMatchers(DESIGNER_API).hasAnyAuthority(Groups.ADMIN, Groups.PROCESS_DESIGNER)
             .requestMatchers(ADMIN_API).hasAuthority(Groups.ADMIN)
             // role checks of writes before the body is read: a caller without the role gets 403, never a 400
             // that tells it how to shape the request (the controllers' @PreAuthorize say the same)
@@ -84,12 +99,23 @@ class SecurityConfig {
             .requestMatchers("/dashboard", "/dashboard/**").hasAnyAuthority(Groups.SUPERVISOR, Groups.LEADERSHIP, Groups.ADMIN)
             .requestMatchers("/calendar", "/calendar/**")
                 .hasAnyAuthority(Groups.LIAISON_OFFICE, Groups.SUPERVISOR, Groups.LEADERSHIP, Groups.ADMIN)
+            .requestMatchers("/rules-state", "/rules-state/**").hasAnyAuthority(Groups.ADMIN, Groups.PROCESS_DESIGNER)
             .requestMatchers("/actuator/**").hasAnyAuthority(Groups.ADMIN, Groups.SUPERVISOR)
+            .requestMatchers(DESIGNER_CHECKS).authenticated()
+            .requestMatchers(STAFF_ONLY).access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+                AuthorizationManagers.not(SecurityConfig::designerOnly)))
             .anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
         .addFilterBefore(new CamundaWebappSessionFilter(), BasicAuthenticationFilter.class);
     return http.build();
+  }
+
+  /** Granted when every group of the caller is process-designer: a designer, and nothing else in the office. */
+  private static AuthorizationDecision designerOnly(Supplier<Authentication> authentication, Object request) {
+    var groups = authentication.get().getAuthorities();
+    return new AuthorizationDecision(!groups.isEmpty()
+        && groups.stream().allMatch(group -> Groups.PROCESS_DESIGNER.equals(group.getAuthority())));
   }
 
   static final String SESSION_WRITE_REFUSED = "写操作需使用 HTTP Basic 认证（API 客户端）；网页会话只能读取";

@@ -55,11 +55,14 @@ class RulesReloadTest {
   }
 
   @Test
-  void a_listsTheFilesInForce_forAdminsOnly() {
+  void a_listsTheFilesInForce_forAdminsAndDesignersOnly() {
     JsonNode inForce = http().as("admin").get("/api/admin/rules").json();
     assertThat(inForce.get("files").findValuesAsText("path")).contains("routing/routing.drl", "calendar/2026.yaml");
     assertThat(inForce.get("files").get(0).get("sha256").asText()).hasSize(64);
     assertThat(inForce.get("loadedAt").asText()).endsWith("+08:00");
+    assertThat(inForce.has("lastRefusal")).isTrue();
+    assertThat(inForce.get("lastRefusal").isNull()).as("nothing refused yet").isTrue();
+    assertThat(http().as("designer").get("/api/admin/rules").json().get("checksum")).isEqualTo(inForce.get("checksum"));
     assertThat(http().as("clerk").get("/api/admin/rules").status()).isEqualTo(403);
     assertThat(http().as("clerk").post("/api/admin/rules/reload", "").status()).isEqualTo(403);
   }
@@ -211,5 +214,58 @@ class RulesReloadTest {
     }
     assertThat(year(2027).get("status").asText()).as("withdrawn: by law again").isEqualTo("PROVISIONAL");
     assertThat(deadlineBeforeSpringFestival2027()).isEqualTo("2027-02-11T17:30:00+08:00");
+  }
+
+  JsonNode lastRefusal() {
+    return http().as("designer").get("/api/admin/rules").json().get("lastRefusal");
+  }
+
+  static int lineOf(String text, String part) {
+    return text.substring(0, text.indexOf(part)).split("\n", -1).length;
+  }
+
+  /** Issue #21, item 4: a refused change stays visible, with file and line, until a reload puts the folder in force. */
+  @Test
+  void g_aRefusedChange_isShownInTheRulesState_untilAReloadSucceeds() throws IOException {
+    String inForce = http().as("designer").get("/api/admin/rules").json().get("checksum").asText();
+    Path drl = RULES.resolve("routing/routing.drl");
+    Path policy = RULES.resolve("routing/routing-policy.yaml");
+    String goodDrl = Files.readString(drl);
+    String goodPolicy = Files.readString(policy);
+    try {
+      Files.writeString(drl, goodDrl.replace("RoutingFacts( needsPolicyChange )", "RoutingFacts( needsPolicyChange == )"));
+      assertThat(http().as("designer").post("/api/admin/rules/reload", "").status()).isEqualTo(422);
+      JsonNode refusal = lastRefusal();
+      int line = lineOf(goodDrl, "RoutingFacts( needsPolicyChange )");
+      assertThat(refusal.get("files").size()).isOne();
+      assertThat(refusal.get("files").get(0).asText()).isEqualTo("routing/routing.drl");
+      assertThat(refusal.get("changedFiles").size()).isOne();
+      assertThat(refusal.get("changedFiles").get(0).asText()).isEqualTo("routing/routing.drl");
+      assertThat(refusal.get("line").asInt()).isEqualTo(line);
+      assertThat(refusal.get("message").asText()).startsWith("routing/routing.drl:" + line + ": ");
+      assertThat(refusal.get("problems").get(0).get("file").asText()).isEqualTo("routing/routing.drl");
+      assertThat(refusal.get("problems").get(0).get("line").asInt()).isEqualTo(line);
+      assertThat(refusal.get("stillInForce").asText()).isEqualTo(inForce);
+      assertThat(refusal.get("at").asText()).endsWith("+08:00");
+      assertThat(http().as("designer").get("/api/admin/rules").json().get("checksum").asText()).isEqualTo(inForce);
+
+      Files.writeString(drl, goodDrl);
+      Files.writeString(policy, goodPolicy.replace("highCostYuan: 1000000", "highCostYuan: 一百万"));
+      assertThat(http().as("designer").post("/api/admin/rules/reload", "").status()).isEqualTo(422);
+      refusal = lastRefusal();
+      assertThat(refusal.get("files").get(0).asText()).isEqualTo("routing/routing-policy.yaml");
+      assertThat(refusal.get("changedFiles").get(0).asText()).isEqualTo("routing/routing-policy.yaml");
+      assertThat(refusal.get("line").asInt()).as("the YAML parser's line").isEqualTo(lineOf(goodPolicy, "highCostYuan"));
+      assertThat(refusal.get("message").asText()).startsWith("routing/routing-policy.yaml: ").contains("一百万");
+      assertThat(refusal.get("stillInForce").asText()).isEqualTo(inForce);
+    } finally {
+      Files.writeString(drl, goodDrl);
+      Files.writeString(policy, goodPolicy);
+    }
+    Http.Response reloaded = http().as("designer").post("/api/admin/rules/reload", "");
+    assertThat(reloaded.status()).isEqualTo(200);
+    assertThat(reloaded.json().get("lastRefusal").isNull()).isTrue();
+    assertThat(lastRefusal().isNull()).as("cleared by the reload that succeeded").isTrue();
+    assertThat(http().as("designer").get("/api/admin/rules").json().get("checksum").asText()).isEqualTo(inForce);
   }
 }
