@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +30,7 @@ import org.springframework.stereotype.Component;
  * listener keep their own records (the built-in steps) and get none of this.
  */
 @Component
-class StepRecords {
+class StepRecords implements DemandRecordsContributor {
   /** The form fields every form shows at the top (TaskCards fills them): context, not what the person entered. */
   static final Set<String> CONTEXT_KEYS = Set.of("taskDeadline", "taskHistory");
   private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "select", "radio", "checkbox",
@@ -45,12 +47,27 @@ class StepRecords {
   private final DemandRecords demands;
   private final ObjectMapper json;
   private final Clock clock;
+  private final IdentityService identity;
 
-  StepRecords(StepRecordRepository records, DemandRecords demands, ObjectMapper json, Clock clock) {
+  StepRecords(StepRecordRepository records, DemandRecords demands, ObjectMapper json, Clock clock, IdentityService identity) {
     this.records = records;
     this.demands = demands;
     this.json = json;
     this.clock = clock;
+    this.identity = identity;
+  }
+
+  @Override
+  public String name() {
+    return "otherSteps";
+  }
+
+  @Override
+  public Object recordsOf(long demandId) {
+    return of(demandId, user -> {
+      User found = identity.createUserQuery().userId(user).singleResult();
+      return found == null ? user : UserNames.name(found, user);
+    });
   }
 
   /** On complete: the step's record and a history line 「归档复核」已完成：复核意见：…；同意归档：是. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shangliang.support.Demands;
 import cn.shangliang.support.Http;
+import cn.shangliang.support.ModelerDeployment;
 import cn.shangliang.support.PlatformTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ class DesignerRoleTest {
   @Test
   void aDesigner_deploysAModelWithAForm_andReadsIt_butNotTheMattersItRuns() {
     Http designer = new Http(port).as("designer");
-    Http.Response deployed = deploy(designer, "designer-trial", Map.of("designer-trial.bpmn", MODEL, "designer-trial.form", FORM));
+    Http.Response deployed = ModelerDeployment.deploy(designer, "designer-trial", Map.of("designer-trial.bpmn", MODEL, "designer-trial.form", FORM));
     assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
     String deployment = deployed.json().get("id").asText();
     try {
@@ -91,7 +92,7 @@ class DesignerRoleTest {
 
   @Test
   void aModelTheEngineCannotParse_isAnswered400() {
-    Http.Response refused = deploy(new Http(port).as("designer"), "designer-broken",
+    Http.Response refused = ModelerDeployment.deploy(new Http(port).as("designer"), "designer-broken",
         Map.of("designer-broken.bpmn", MODEL.replace("<bpmn:endEvent id=\"EndEvent_1\"/>", "")));
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     assertThat(refused.body()).contains("EndEvent_1");
@@ -128,21 +129,5 @@ class DesignerRoleTest {
     assertThat(designer.get("/rules-state").body()).contains("规则状态", "/rules-state/rules-state.js");
     assertThat(designer.get("/rules-state/rules-state.js").body()).contains("/api/admin/rules", "lastRefusal", "stillInForce");
     assertThat(new Http(port).as("liaison").get("/rules-state/rules-state.js").status()).isEqualTo(403);
-  }
-
-  /** A multipart deployment as Camunda Modeler sends it: a name, a source, and each file as a form part. */
-  static Http.Response deploy(Http as, String name, Map<String, String> files) {
-    String boundary = "----designer" + System.nanoTime();
-    Map<String, String> parts = new LinkedHashMap<>();
-    parts.put("deployment-name", name);
-    parts.put("deployment-source", "Camunda Modeler");
-    StringBuilder body = new StringBuilder();
-    parts.forEach((field, value) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
-        .append(field).append("\"\r\n\r\n").append(value).append("\r\n"));
-    files.forEach((file, content) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
-        .append(file).append("\"; filename=\"").append(file).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-        .append(content).append("\r\n"));
-    body.append("--").append(boundary).append("--\r\n");
-    return as.header("Content-Type", "multipart/form-data; boundary=" + boundary).postRaw("/engine-rest/deployment/create", body.toString());
   }
 }

@@ -7,6 +7,7 @@ import cn.shangliang.intake.IntakeService;
 import cn.shangliang.routing.Category;
 import cn.shangliang.support.Demands;
 import cn.shangliang.support.Http;
+import cn.shangliang.support.ModelerDeployment;
 import cn.shangliang.support.PlatformTest;
 import cn.shangliang.support.ProposalWalk;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -228,7 +229,7 @@ class ObjectAccessTest {
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="mx">
           <process id="mx" isExecutable="true"><startEvent id="s"/></process>
         </definitions>""";
-    return DesignerRoleTest.deploy(as, "mx", Map.of("mx.bpmn", model));
+    return ModelerDeployment.deploy(as, "mx", Map.of("mx.bpmn", model));
   }
 
   static JsonNode ok(Http.Response response) {
