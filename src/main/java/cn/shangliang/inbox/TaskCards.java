@@ -4,6 +4,7 @@ import cn.shangliang.intake.DemandQueries;
 import cn.shangliang.notifications.Notifications;
 import cn.shangliang.sla.CalendarService;
 import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ class TaskCards {
    * notice is not published) says so on the form and, through {@code deadlineNote}, on the task card.
    */
   static void context(DelegateTask task, DemandQueries demands, WorkingCalendar calendar) {
-    OffsetDateTime due = task.getDueDate() == null ? null : WorkingCalendar.inChina(task.getDueDate().toInstant());
+    OffsetDateTime due = task.getDueDate() == null ? null : ChinaTime.of(task.getDueDate().toInstant());
     boolean provisional = calendar.isProvisional(due);
     task.setVariableLocal("taskDeadline", due == null ? "无时限"
         : due.format(DATE_TIME) + (provisional ? WorkingCalendar.PROVISIONAL_NOTE : ""));
@@ -156,7 +157,7 @@ class TaskCards {
     Object code = task.getVariable("trackingCode");
     notifications.toUser(assignee, "ASSIGNMENT", "新任务：" + task.getName(),
         "您有一项新任务「" + task.getName() + "」" + (task.getDueDate() == null ? "" : "，办理时限 "
-            + WorkingCalendar.inChina(task.getDueDate().toInstant()).toLocalDateTime().toString().replace('T', ' ')
+            + ChinaTime.of(task.getDueDate().toInstant()).toLocalDateTime().toString().replace('T', ' ')
                 .substring(0, 16)) + "。", code == null ? null : code.toString());
   }
 }

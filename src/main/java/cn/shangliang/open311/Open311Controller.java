@@ -23,7 +23,7 @@ import cn.shangliang.routing.RouteResult;
 import cn.shangliang.routing.Scope;
 import cn.shangliang.routing.Urgency;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.InvalidRequestException;
 import cn.shangliang.system.NotFoundException;
 import cn.shangliang.system.PublicRateLimiter;
@@ -350,6 +350,6 @@ class Open311Controller {
   }
 
   static OffsetDateTime at(Instant instant) {
-    return WorkingCalendar.inChina(instant);
+    return ChinaTime.of(instant);
   }
 }

@@ -13,7 +13,7 @@ import cn.shangliang.routing.Departments;
 import cn.shangliang.routing.Scope;
 import cn.shangliang.routing.Urgency;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.InvalidRequestException;
 import cn.shangliang.system.NotFoundException;
 import cn.shangliang.system.PublicRateLimiter;
@@ -292,6 +292,6 @@ class PublicController {
   }
 
   static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : WorkingCalendar.inChina(instant);
+    return instant == null ? null : ChinaTime.of(instant);
   }
 }

@@ -10,7 +10,7 @@ import cn.shangliang.notifications.Notifications;
 import cn.shangliang.routing.Departments;
 import cn.shangliang.routing.Route;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +58,7 @@ public class PublicityNotices {
         Masking.freeText(demand.getTitle(), person), route == null ? "ON_SITE" : route, unit,
         Masking.freeText(result == null ? "已办理" : result, person), now, now.plus(period), round));
     demands.event(demandId, "system", "PUBLISHED", (round > 1 ? "二次办理结果" : "办理结果") + "公示至 "
-        + WorkingCalendar.inChina(notice.getClosesAt()).toLocalDateTime(), DemandStatus.PUBLICIZING);
+        + ChinaTime.of(notice.getClosesAt()).toLocalDateTime(), DemandStatus.PUBLICIZING);
     return notice;
   }
 
@@ -219,6 +219,6 @@ class PublicityNoticesView {
   }
 
   static OffsetDateTime at(Instant instant) {
-    return WorkingCalendar.inChina(instant);
+    return ChinaTime.of(instant);
   }
 }

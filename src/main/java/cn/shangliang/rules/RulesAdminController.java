@@ -1,5 +1,6 @@
 package cn.shangliang.rules;
 
+import cn.shangliang.system.ChinaTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -8,7 +9,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
-import cn.shangliang.sla.WorkingCalendar;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +24,7 @@ class RulesAdminController {
 
   record RulesView(String source, String checksum, OffsetDateTime loadedAt, List<RuleBase.RuleFile> files) {
     static RulesView of(RuleBase base) {
-      return new RulesView(base.source(), base.checksum(), WorkingCalendar.inChina(base.loadedAt()),
+      return new RulesView(base.source(), base.checksum(), ChinaTime.of(base.loadedAt()),
           base.files());
     }
   }

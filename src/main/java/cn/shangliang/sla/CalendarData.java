@@ -2,6 +2,7 @@ package cn.shangliang.sla;
 
 import cn.shangliang.rules.RuleBase;
 import cn.shangliang.rules.RuleData;
+import cn.shangliang.system.ChinaTime;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -52,7 +53,7 @@ public class CalendarData implements RuleData<WorkingCalendar> {
 
   @Override
   public WorkingCalendar parse(Map<String, byte[]> files, RuleBase.Partial partial) {
-    ZoneId zone = WorkingCalendar.CHINA;
+    ZoneId zone = ChinaTime.ZONE;
     LocalTime close = LocalTime.of(17, 30);
     Map<Integer, CalendarYear> years = new HashMap<>();
     StatutoryHolidays law = null;

@@ -22,7 +22,6 @@ import java.util.function.IntConsumer;
  * rules and Camunda's business calendar all ask this class).
  */
 public final class WorkingCalendar {
-  public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   /** Shown beside every provisional deadline (a year counted by the law while its notice is missing). */
   public static final String PROVISIONAL_NOTE = "（暂按法定节假日推算，以国务院通知为准）";
   /** What {@code provisional} means wherever the API shows it (OpenAPI descriptions). */
@@ -50,11 +49,6 @@ public final class WorkingCalendar {
     this.zone = zone;
     this.closeOfBusiness = closeOfBusiness;
     this.missingYearWarning = missingYearWarning;
-  }
-
-  /** How every API shows a stored moment: China time with its offset (+08:00); null stays null. */
-  public static OffsetDateTime inChina(Instant instant) {
-    return instant == null ? null : instant.atZone(CHINA).toOffsetDateTime();
   }
 
   public ZoneId zone() {

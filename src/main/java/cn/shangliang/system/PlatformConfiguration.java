@@ -1,6 +1,5 @@
 package cn.shangliang.system;
 
-import cn.shangliang.sla.WorkingCalendar;
 import java.time.Clock;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,6 +25,6 @@ class PlatformConfiguration {
 
   @Bean
   Clock clock() {
-    return new EngineClock(WorkingCalendar.CHINA);
+    return new EngineClock(ChinaTime.ZONE);
   }
 }
