@@ -1,5 +1,6 @@
 package cn.shangliang.consultation;
 
+import cn.shangliang.calendar.WorkingCalendar;
 import cn.shangliang.consultation.SixStepConsultationProcess.Var;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandStatus;
@@ -7,7 +8,6 @@ import cn.shangliang.notifications.Notifications;
 import cn.shangliang.routing.DeadlineRule;
 import cn.shangliang.routing.RoutingPolicy;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.WorkingCalendar;
 import cn.shangliang.system.ChinaTime;
 import java.time.Clock;
 import java.util.Date;

@@ -1,9 +1,9 @@
 package cn.shangliang.inbox;
 
+import cn.shangliang.calendar.CalendarService;
+import cn.shangliang.calendar.WorkingCalendar;
 import cn.shangliang.intake.DemandQueries;
 import cn.shangliang.notifications.Notifications;
-import cn.shangliang.sla.CalendarService;
-import cn.shangliang.sla.WorkingCalendar;
 import cn.shangliang.system.ChinaTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

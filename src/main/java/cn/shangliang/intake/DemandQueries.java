@@ -1,8 +1,8 @@
 package cn.shangliang.intake;
 
+import cn.shangliang.calendar.CalendarService;
 import cn.shangliang.routing.Category;
 import cn.shangliang.routing.RouteResult;
-import cn.shangliang.sla.CalendarService;
 import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.NotFoundException;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package cn.shangliang.intake;
 
+import cn.shangliang.calendar.WorkingCalendar;
 import cn.shangliang.routing.Category;
 import cn.shangliang.routing.Departments;
 import cn.shangliang.routing.Route;
@@ -8,7 +9,6 @@ import cn.shangliang.routing.RoutingEngine;
 import cn.shangliang.routing.RoutingFacts;
 import cn.shangliang.routing.RoutingPolicy;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.WorkingCalendar;
 import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.NotFoundException;
 import java.time.Clock;

@@ -1,10 +1,10 @@
 package cn.shangliang.intake;
 
+import cn.shangliang.calendar.WorkingCalendar;
 import cn.shangliang.notifications.SmsGateway;
 import cn.shangliang.routing.Departments;
 import cn.shangliang.routing.RouteResult;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.WorkingCalendar;
 import cn.shangliang.system.InvalidRequestException;
 import jakarta.validation.Validator;
 import java.time.Clock;

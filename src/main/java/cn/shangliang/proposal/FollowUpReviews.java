@@ -1,9 +1,9 @@
 package cn.shangliang.proposal;
 
+import cn.shangliang.calendar.CalendarService;
 import cn.shangliang.consultation.Vars;
 import cn.shangliang.notifications.Notifications;
 import cn.shangliang.proposal.ProposalProcess.Var;
-import cn.shangliang.sla.CalendarService;
 import cn.shangliang.system.ChinaTime;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package cn.shangliang.proposal;
 
+import cn.shangliang.calendar.CalendarService;
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandStatus;
 import cn.shangliang.routing.Departments;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.CalendarService;
 import cn.shangliang.system.ChinaTime;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package cn.shangliang.proposal;
 
+import cn.shangliang.calendar.CalendarService;
 import cn.shangliang.consultation.Vars;
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandRecords;
@@ -8,7 +9,6 @@ import cn.shangliang.notifications.Notifications;
 import cn.shangliang.proposal.ProposalProcess.Var;
 import cn.shangliang.routing.Departments;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.CalendarService;
 import cn.shangliang.sla.ReplyClocks;
 import cn.shangliang.system.ChinaTime;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package cn.shangliang.sla;
 
+import cn.shangliang.calendar.CalendarService;
+import cn.shangliang.calendar.WorkingCalendar;
 import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;

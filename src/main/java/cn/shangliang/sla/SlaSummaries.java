@@ -1,5 +1,6 @@
 package cn.shangliang.sla;
 
+import cn.shangliang.calendar.CalendarService;
 import cn.shangliang.publicity.PublicResponses;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package cn.shangliang.system;
 
-import cn.shangliang.sla.CalendarService;
-import cn.shangliang.sla.WorkingCalendar;
-import cn.shangliang.sla.WorkingDayBusinessCalendar;
+import cn.shangliang.calendar.CalendarService;
+import cn.shangliang.calendar.WorkingCalendar;
+import cn.shangliang.calendar.WorkingDayBusinessCalendar;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;

@@ -3,9 +3,9 @@ package cn.shangliang.cluster;
 import static cn.shangliang.cluster.ClusterDatabase.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shangliang.calendar.CalendarData;
+import cn.shangliang.calendar.WorkingCalendar;
 import cn.shangliang.rules.RuleBase;
-import cn.shangliang.sla.CalendarData;
-import cn.shangliang.sla.WorkingCalendar;
 import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.DesignerFolder;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package cn.shangliang.sla;
+package cn.shangliang.calendar;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

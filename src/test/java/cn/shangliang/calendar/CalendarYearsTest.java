@@ -1,4 +1,4 @@
-package cn.shangliang.sla;
+package cn.shangliang.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package cn.shangliang.sla;
+package cn.shangliang.calendar;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

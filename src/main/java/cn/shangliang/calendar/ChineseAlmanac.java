@@ -1,4 +1,4 @@
-package cn.shangliang.sla;
+package cn.shangliang.calendar;
 
 import com.tyme.lunar.LunarDay;
 import com.tyme.lunar.LunarMonth;

@@ -1,4 +1,4 @@
-package cn.shangliang.sla;
+package cn.shangliang.calendar;
 
 import cn.shangliang.rules.RuleBase;
 import java.time.LocalDate;

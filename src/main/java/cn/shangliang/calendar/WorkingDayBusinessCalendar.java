@@ -1,4 +1,4 @@
-package cn.shangliang.sla;
+package cn.shangliang.calendar;
 
 import java.time.OffsetDateTime;
 import java.util.Date;
