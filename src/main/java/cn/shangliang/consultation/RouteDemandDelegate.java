@@ -3,7 +3,7 @@ package cn.shangliang.consultation;
 import cn.shangliang.consultation.SixStepConsultationProcess.Var;
 import cn.shangliang.intake.DemandRouting;
 import cn.shangliang.intake.RoutingRecord;
-import cn.shangliang.routing.Departments;
+import cn.shangliang.organisation.Departments;
 import cn.shangliang.routing.RouteResult;
 import java.util.Date;
 import java.util.stream.Collectors;

@@ -3,7 +3,7 @@ package cn.shangliang.handling;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandRecordsContributor;
 import cn.shangliang.intake.DemandStatus;
-import cn.shangliang.routing.Departments;
+import cn.shangliang.organisation.Departments;
 import cn.shangliang.rules.RulesService;
 import cn.shangliang.system.ChinaTime;
 import java.time.Clock;

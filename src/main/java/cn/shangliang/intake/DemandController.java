@@ -1,8 +1,8 @@
 package cn.shangliang.intake;
 
+import cn.shangliang.organisation.DepartmentScope;
 import cn.shangliang.routing.RouteResult;
 import cn.shangliang.system.ChinaTime;
-import cn.shangliang.system.DepartmentScope;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -1,8 +1,8 @@
 package cn.shangliang.intake;
 
 import cn.shangliang.calendar.WorkingCalendar;
+import cn.shangliang.organisation.Departments;
 import cn.shangliang.routing.Category;
-import cn.shangliang.routing.Departments;
 import cn.shangliang.routing.Route;
 import cn.shangliang.routing.RouteResult;
 import cn.shangliang.routing.RoutingEngine;

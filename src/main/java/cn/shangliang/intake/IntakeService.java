@@ -2,7 +2,7 @@ package cn.shangliang.intake;
 
 import cn.shangliang.calendar.WorkingCalendar;
 import cn.shangliang.notifications.SmsGateway;
-import cn.shangliang.routing.Departments;
+import cn.shangliang.organisation.Departments;
 import cn.shangliang.routing.RouteResult;
 import cn.shangliang.rules.RulesService;
 import cn.shangliang.system.InvalidRequestException;

@@ -2,7 +2,7 @@ package cn.shangliang.proposal;
 
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandRecords;
-import cn.shangliang.routing.Departments;
+import cn.shangliang.organisation.Departments;
 import cn.shangliang.rules.RulesService;
 import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.NotFoundException;

@@ -4,7 +4,7 @@ import cn.shangliang.calendar.CalendarService;
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandStatus;
-import cn.shangliang.routing.Departments;
+import cn.shangliang.organisation.Departments;
 import cn.shangliang.rules.RulesService;
 import cn.shangliang.system.ChinaTime;
 import java.time.Clock;

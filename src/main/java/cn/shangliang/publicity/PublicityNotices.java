@@ -7,7 +7,7 @@ import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandRecordsContributor;
 import cn.shangliang.intake.DemandStatus;
 import cn.shangliang.notifications.Notifications;
-import cn.shangliang.routing.Departments;
+import cn.shangliang.organisation.Departments;
 import cn.shangliang.routing.Route;
 import cn.shangliang.rules.RulesService;
 import cn.shangliang.system.ChinaTime;

@@ -1,4 +1,4 @@
-package cn.shangliang.system;
+package cn.shangliang.organisation;
 
 import java.util.Collection;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package cn.shangliang.routing;
+package cn.shangliang.organisation;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

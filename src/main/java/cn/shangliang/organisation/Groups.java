@@ -1,4 +1,4 @@
-package cn.shangliang.system;
+package cn.shangliang.organisation;
 
 /** Camunda group ids of DOMAIN.md §1 (departments are {@code dept-<code>}, see Departments). */
 public final class Groups {
