@@ -7,7 +7,7 @@ import cn.shangliang.consultation.OnlineRoundRecords.Stance;
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandQueries;
 import cn.shangliang.intake.DemandRecords;
-import cn.shangliang.publicity.Masking;
+import cn.shangliang.privacy.Masking;
 import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.ConflictException;
 import cn.shangliang.system.GoneException;

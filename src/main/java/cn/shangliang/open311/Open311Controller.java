@@ -17,7 +17,7 @@ import cn.shangliang.open311.GeoReport.Service;
 import cn.shangliang.open311.GeoReport.ServiceDefinition;
 import cn.shangliang.open311.GeoReport.Services;
 import cn.shangliang.organisation.Departments;
-import cn.shangliang.publicity.Masking;
+import cn.shangliang.privacy.Masking;
 import cn.shangliang.routing.Category;
 import cn.shangliang.routing.RouteResult;
 import cn.shangliang.routing.Scope;

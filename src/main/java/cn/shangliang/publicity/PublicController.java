@@ -9,6 +9,7 @@ import cn.shangliang.intake.DemandView;
 import cn.shangliang.intake.IntakeService;
 import cn.shangliang.intake.TrackingCodes;
 import cn.shangliang.organisation.Departments;
+import cn.shangliang.privacy.Masking;
 import cn.shangliang.routing.Category;
 import cn.shangliang.routing.Scope;
 import cn.shangliang.routing.Urgency;

@@ -4,6 +4,7 @@ import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandQueries;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandStatus;
+import cn.shangliang.privacy.Masking;
 import cn.shangliang.system.ConflictException;
 import cn.shangliang.system.NotFoundException;
 import java.time.Clock;

@@ -8,6 +8,7 @@ import cn.shangliang.intake.DemandRecordsContributor;
 import cn.shangliang.intake.DemandStatus;
 import cn.shangliang.notifications.Notifications;
 import cn.shangliang.organisation.Departments;
+import cn.shangliang.privacy.Masking;
 import cn.shangliang.routing.Route;
 import cn.shangliang.rules.RulesService;
 import cn.shangliang.system.ChinaTime;

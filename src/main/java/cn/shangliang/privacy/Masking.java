@@ -1,4 +1,4 @@
-package cn.shangliang.publicity;
+package cn.shangliang.privacy;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

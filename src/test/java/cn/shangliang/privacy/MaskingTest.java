@@ -1,4 +1,4 @@
-package cn.shangliang.publicity;
+package cn.shangliang.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
