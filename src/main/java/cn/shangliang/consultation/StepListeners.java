@@ -1,6 +1,7 @@
 package cn.shangliang.consultation;
 
 import cn.shangliang.consultation.SixStepConsultationProcess.Var;
+import cn.shangliang.forms.Vars;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandStatus;
 import cn.shangliang.notifications.Notifications;

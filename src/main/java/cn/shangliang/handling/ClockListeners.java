@@ -2,7 +2,7 @@ package cn.shangliang.handling;
 
 import cn.shangliang.calendar.CalendarService;
 import cn.shangliang.calendar.WorkingCalendar;
-import cn.shangliang.consultation.Vars;
+import cn.shangliang.forms.Vars;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.notifications.Notifications;
 import cn.shangliang.routing.ClockKind;

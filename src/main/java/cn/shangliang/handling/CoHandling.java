@@ -1,6 +1,6 @@
 package cn.shangliang.handling;
 
-import cn.shangliang.consultation.Vars;
+import cn.shangliang.forms.Vars;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandRecordsContributor;
 import cn.shangliang.organisation.Departments;

@@ -1,7 +1,7 @@
 package cn.shangliang.proposal;
 
 import cn.shangliang.calendar.CalendarService;
-import cn.shangliang.consultation.Vars;
+import cn.shangliang.forms.Vars;
 import cn.shangliang.notifications.Notifications;
 import cn.shangliang.proposal.ProposalProcess.Var;
 import cn.shangliang.system.ChinaTime;

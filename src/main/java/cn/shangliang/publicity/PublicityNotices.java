@@ -1,6 +1,6 @@
 package cn.shangliang.publicity;
 
-import cn.shangliang.consultation.Vars;
+import cn.shangliang.forms.Vars;
 import cn.shangliang.handling.SupervisionAction;
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandRecords;

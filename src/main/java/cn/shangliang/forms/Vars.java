@@ -1,4 +1,4 @@
-package cn.shangliang.consultation;
+package cn.shangliang.forms;
 
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.BadUserRequestException;
