@@ -13,6 +13,7 @@ import cn.shangliang.sla.DeadlineBasis;
 import cn.shangliang.sla.ReplyClock;
 import cn.shangliang.sla.ReplyClocks;
 import cn.shangliang.sla.SlaMetrics;
+import cn.shangliang.sla.SupervisionAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;

@@ -1,7 +1,6 @@
 package cn.shangliang.publicity;
 
 import cn.shangliang.forms.Vars;
-import cn.shangliang.handling.SupervisionAction;
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandRecordsContributor;
@@ -11,6 +10,7 @@ import cn.shangliang.organisation.Departments;
 import cn.shangliang.privacy.Masking;
 import cn.shangliang.routing.Route;
 import cn.shangliang.rules.RulesService;
+import cn.shangliang.sla.SupervisionAction;
 import cn.shangliang.system.ChinaTime;
 import java.time.Clock;
 import java.time.Duration;

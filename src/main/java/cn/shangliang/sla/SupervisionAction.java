@@ -1,4 +1,4 @@
-package cn.shangliang.handling;
+package cn.shangliang.sla;
 
 /** How a supervisor urged the department (督办方式). */
 public enum SupervisionAction {
