@@ -1,7 +1,5 @@
 package cn.shangliang.system;
 
-import cn.shangliang.inbox.TaskHeldException;
-import cn.shangliang.inbox.TaskNotYoursException;
 import cn.shangliang.open311.GeoReportErrors;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -173,14 +171,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<Object> engineRefused(AuthorizationException e) {
     log.info("Engine refused the user: {}", e.getMessage());
-    String detail = e instanceof TaskNotYoursException ? e.getMessage() : "当前用户无权执行此操作";
+    String detail = e instanceof ShownMessage ? e.getMessage() : "当前用户无权执行此操作";
     return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, Map.of());
   }
 
   @ExceptionHandler(TaskAlreadyClaimedException.class)
   ResponseEntity<Object> taskHeld(TaskAlreadyClaimedException e) {
     log.info("Claim refused: {}", e.getMessage());
-    String detail = e instanceof TaskHeldException ? e.getMessage() : "该任务已被他人认领";
+    String detail = e instanceof ShownMessage ? e.getMessage() : "该任务已被他人认领";
     return problem(HttpStatus.CONFLICT, "task-held", "Task held by someone else", detail, Map.of());
   }
 
