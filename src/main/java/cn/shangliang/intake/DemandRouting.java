@@ -44,6 +44,11 @@ public class DemandRouting {
     return rules.current().data(WorkingCalendar.class);
   }
 
+  /** A recorded routing decision by its id. */
+  public RoutingRecord record(long id) {
+    return records.findById(id).orElseThrow(() -> new NotFoundException("routing record " + id));
+  }
+
   @Transactional
   public RoutingRecord routeAndRecord(long demandId, RoutingRecord.Stage stage, String actor) {
     Demand demand = demands.findById(demandId).orElseThrow(() -> new NotFoundException("demand " + demandId));
