@@ -3,7 +3,7 @@ package cn.shangliang.consultation;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandStatus;
 import cn.shangliang.routing.Scope;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -120,7 +120,7 @@ public class ConsultationRecords {
   }
 
   static String summary(Meeting meeting) {
-    return meeting.getMeetingForm().label() + "，" + meeting.getScheduledFor().atZone(WorkingCalendar.CHINA).toLocalDateTime()
+    return meeting.getMeetingForm().label() + "，" + meeting.getScheduledFor().atZone(ChinaTime.ZONE).toLocalDateTime()
         .toString().replace('T', ' ') + "，" + meeting.getPlace();
   }
 

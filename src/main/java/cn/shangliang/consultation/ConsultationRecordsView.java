@@ -1,7 +1,7 @@
 package cn.shangliang.consultation;
 
 import cn.shangliang.intake.DemandRecordsContributor;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,7 +27,7 @@ class ConsultationRecordsView {
       List<ActionItemView> actionItems, String decidedBy, OffsetDateTime decidedAt) {}
 
   static OffsetDateTime at(Instant instant) {
-    return WorkingCalendar.inChina(instant);
+    return ChinaTime.of(instant);
   }
 
   @Bean

@@ -3,37 +3,52 @@ package cn.shangliang.consultation;
 import cn.shangliang.consultation.SixStepConsultationProcess.Var;
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandRecords;
-import cn.shangliang.intake.DemandRegistered;
+import cn.shangliang.intake.DemandRouting;
+import cn.shangliang.intake.MatterProcess;
+import cn.shangliang.intake.RoutingRecord;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** 广泛征集知事: every registered demand starts its six-step process, in the registering transaction. */
+/**
+ * 广泛征集知事: every registered demand starts its six-step process, in the registering transaction. The first step
+ * (受理研判, {@code ${routeDemand}}) runs synchronously within the start and leaves the id of its routing record.
+ */
 @Component
-class MatterStarter {
+class MatterStarter implements MatterProcess {
   private final RuntimeService runtimeService;
   private final DemandRecords demands;
+  private final DemandRouting routing;
 
-  MatterStarter(RuntimeService runtimeService, DemandRecords demands) {
+  MatterStarter(RuntimeService runtimeService, DemandRecords demands, DemandRouting routing) {
     this.runtimeService = runtimeService;
     this.demands = demands;
+    this.routing = routing;
   }
 
-  @EventListener
-  void on(DemandRegistered registered) {
-    Demand demand = demands.demand(registered.demandId());
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(SixStepConsultationProcess.KEY,
-        registered.trackingCode(), Variables.createVariables()
-            .putValue(Var.DEMAND_ID, demand.getId())
-            .putValue(Var.TRACKING_CODE, demand.getTrackingCode())
-            .putValue(Var.TITLE, demand.getTitle())
-            .putValue(Var.DESCRIPTION, SixStepConsultationProcess.descriptionForForms(demand.getDescription()))
-            .putValue(Var.TOWNSHIP, demand.getTownship())
-            .putValue(Var.VILLAGE, demand.getVillage())
-            .putValue(Var.CATEGORY, demand.getCategory().label())
-            .putValue(Var.COLLECTING_MEMBER, demand.getCollectingMember()));
+  @Override
+  public RoutingRecord start(Demand demand) {
+    ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(SixStepConsultationProcess.KEY)
+        .businessKey(demand.getTrackingCode()).setVariables(variables(demand)).executeWithVariablesInReturn();
     demands.attachProcess(demand.getId(), instance.getId());
+    if (!(instance.getVariables().get(Var.ROUTING_RECORD_ID) instanceof Number recordId)) {
+      // triage made asynchronous, or the model changed: the demand must not be registered without its route
+      throw new IllegalStateException("受理研判未在启动时完成: " + demand.getTrackingCode());
+    }
+    return routing.record(recordId.longValue());
+  }
+
+  private static VariableMap variables(Demand demand) {
+    return Variables.createVariables()
+        .putValue(Var.DEMAND_ID, demand.getId())
+        .putValue(Var.TRACKING_CODE, demand.getTrackingCode())
+        .putValue(Var.TITLE, demand.getTitle())
+        .putValue(Var.DESCRIPTION, SixStepConsultationProcess.descriptionForForms(demand.getDescription()))
+        .putValue(Var.TOWNSHIP, demand.getTownship())
+        .putValue(Var.VILLAGE, demand.getVillage())
+        .putValue(Var.CATEGORY, demand.getCategory().label())
+        .putValue(Var.COLLECTING_MEMBER, demand.getCollectingMember());
   }
 }

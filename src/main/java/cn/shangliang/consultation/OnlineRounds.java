@@ -7,8 +7,8 @@ import cn.shangliang.consultation.OnlineRoundRecords.Stance;
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandQueries;
 import cn.shangliang.intake.DemandRecords;
-import cn.shangliang.publicity.Masking;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.privacy.Masking;
+import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.ConflictException;
 import cn.shangliang.system.GoneException;
 import cn.shangliang.system.InvalidRequestException;
@@ -109,7 +109,7 @@ public class OnlineRounds {
         .orElseGet(() -> rounds.save(new Round(meeting.getId(), meeting.getDemandId(), from.plus(openAfterMeeting), now, actor)));
     for (Invitee invitee : invitees) add(round, invitee, actor);
     demandRecords.event(meeting.getDemandId(), actor, "ONLINE_ROUND_OPENED",
-        "网络协商开始，邀请" + invitees.size() + "人，链接有效至" + WorkingCalendar.inChina(round.expiresAt).toLocalDateTime()
+        "网络协商开始，邀请" + invitees.size() + "人，链接有效至" + ChinaTime.of(round.expiresAt).toLocalDateTime()
             .toString().replace('T', ' '), null);
     return round;
   }
@@ -197,7 +197,7 @@ public class OnlineRounds {
   @Transactional
   public RoundView close(String idOrCode, String actor) {
     Round round = lockedRound(idOrCode);
-    if (round.closed()) throw new ConflictException("网络协商已于" + WorkingCalendar.inChina(round.closedAt).toLocalDateTime()
+    if (round.closed()) throw new ConflictException("网络协商已于" + ChinaTime.of(round.closedAt).toLocalDateTime()
         .toString().replace('T', ' ') + "结束");
     closeLocked(round, actor);
     return view(round);
@@ -248,11 +248,11 @@ public class OnlineRounds {
     Optional<Opinion> own = given.stream().filter(o -> o.invitationId.equals(invitation.getId())).findFirst();
     String[] names = names(demand);
     return new PublicRoundView(Masking.freeText(demand.getTitle(), names), Masking.freeText(demand.getDescription(), names),
-        demand.getTownship(), demand.getVillage(), meeting.getMeetingForm().label(), WorkingCalendar.inChina(meeting.getScheduledFor()),
-        WorkingCalendar.inChina(round.expiresAt), status(round), statusLabel(round), own.isPresent(),
+        demand.getTownship(), demand.getVillage(), meeting.getMeetingForm().label(), ChinaTime.of(meeting.getScheduledFor()),
+        ChinaTime.of(round.expiresAt), status(round), statusLabel(round), own.isPresent(),
         own.map(o -> o.stance.name()).orElse(null), labelled(counts(given)),
         given.stream().filter(o -> o.text != null).map(o -> new PublicSuggestion(o.stance.name(), o.stance.label,
-            Masking.freeText(o.text, names), WorkingCalendar.inChina(o.submittedAt))).toList());
+            Masking.freeText(o.text, names), ChinaTime.of(o.submittedAt))).toList());
   }
 
   @Transactional
@@ -275,11 +275,11 @@ public class OnlineRounds {
     Round round = locks.lock(invitation.roundId);
     if (round.closed()) throw new ConflictException("本次网络协商已经结束，感谢关注");
     if (round.expired(clock.instant())) throw new GoneException("邀请链接已过期（有效至"
-        + WorkingCalendar.inChina(round.expiresAt).toLocalDateTime().toString().replace('T', ' ') + "）");
+        + ChinaTime.of(round.expiresAt).toLocalDateTime().toString().replace('T', ' ') + "）");
     if (opinions.existsByInvitationId(invitation.getId())) throw new ConflictException("您已经发表过意见，每个邀请链接只能发表一次");
     try {
       Opinion opinion = opinions.saveAndFlush(new Opinion(round.getId(), invitation.getId(), stance, body, clock.instant()));
-      return new OpinionReceipt(stance.name(), stance.label, WorkingCalendar.inChina(opinion.submittedAt));
+      return new OpinionReceipt(stance.name(), stance.label, ChinaTime.of(opinion.submittedAt));
     } catch (DataIntegrityViolationException e) {
       throw new ConflictException("您已经发表过意见，每个邀请链接只能发表一次");
     }
@@ -339,16 +339,16 @@ public class OnlineRounds {
     Set<Long> answered = given.stream().map(o -> o.invitationId).collect(Collectors.toSet());
     Meeting meeting = meetings.findById(round.meetingId).orElseThrow();
     return new RoundView(String.valueOf(round.getId()), demandQueries.find(String.valueOf(round.demandId)).getTrackingCode(),
-        String.valueOf(round.meetingId), status(round), statusLabel(round), WorkingCalendar.inChina(round.openedAt),
-        WorkingCalendar.inChina(round.expiresAt), round.closedAt == null ? null : WorkingCalendar.inChina(round.closedAt),
+        String.valueOf(round.meetingId), status(round), statusLabel(round), ChinaTime.of(round.openedAt),
+        ChinaTime.of(round.expiresAt), round.closedAt == null ? null : ChinaTime.of(round.closedAt),
         round.closedBy, labelled(counts(given)), invited.stream().map(i -> view(i, answered.contains(i.getId()))).toList(),
         given.stream().map(o -> new OpinionView(byId.get(o.invitationId).invitee, o.stance.name(), o.stance.label, o.text,
-            WorkingCalendar.inChina(o.submittedAt))).toList(), meeting.getOnlineOpinions());
+            ChinaTime.of(o.submittedAt))).toList(), meeting.getOnlineOpinions());
   }
 
   private InvitationView view(Invitation i, boolean answered) {
     return new InvitationView(String.valueOf(i.getId()), i.invitee, i.participantKind.name(), i.participantKind.label(),
-        link(i.token), answered, WorkingCalendar.inChina(i.createdAt));
+        link(i.token), answered, ChinaTime.of(i.createdAt));
   }
 }
 

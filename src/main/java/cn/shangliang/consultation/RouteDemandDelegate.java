@@ -3,7 +3,7 @@ package cn.shangliang.consultation;
 import cn.shangliang.consultation.SixStepConsultationProcess.Var;
 import cn.shangliang.intake.DemandRouting;
 import cn.shangliang.intake.RoutingRecord;
-import cn.shangliang.routing.Departments;
+import cn.shangliang.organisation.Departments;
 import cn.shangliang.routing.RouteResult;
 import java.util.Date;
 import java.util.stream.Collectors;
@@ -34,6 +34,7 @@ class RouteDemandDelegate {
     long demandId = ((Number) execution.getVariable(Var.DEMAND_ID)).longValue();
     RoutingRecord record = routing.routeAndRecord(demandId, stage, "system");
     RouteResult route = record.toResult(routing.calendar());
+    execution.setVariable(Var.ROUTING_RECORD_ID, record.getId());
     execution.setVariable(Var.ROUTE, route.route().name());
     execution.setVariable(Var.ROUTE_RULE, route.winningRule());
     execution.setVariable(Var.CLOCK_KIND, route.clockKind() == null ? null : route.clockKind().name());

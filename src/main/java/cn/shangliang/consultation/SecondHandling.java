@@ -1,13 +1,15 @@
 package cn.shangliang.consultation;
 
+import cn.shangliang.calendar.WorkingCalendar;
 import cn.shangliang.consultation.SixStepConsultationProcess.Var;
+import cn.shangliang.forms.Vars;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandStatus;
 import cn.shangliang.notifications.Notifications;
 import cn.shangliang.routing.DeadlineRule;
 import cn.shangliang.routing.RoutingPolicy;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -42,7 +44,7 @@ class SecondHandling {
       execution.setVariable("secondHandlingReasonText", why);
       boolean department = "DEPARTMENT".equals(execution.getVariable(Var.ROUTE));
       demands.event(demandId, "system", "SECOND_HANDLING", why + "，转二次办理，期限 "
-          + WorkingCalendar.inChina(deadline.toInstant()).toLocalDateTime(), department ? DemandStatus.DEPARTMENT_HANDLING : DemandStatus.DECIDING);
+          + ChinaTime.of(deadline.toInstant()).toLocalDateTime(), department ? DemandStatus.DEPARTMENT_HANDLING : DemandStatus.DECIDING);
       String group = department ? (String) execution.getVariable(Var.LEAD_GROUP) : "liaison-office";
       notifications.toGroup(group, "RETURNED", "二次办理：" + execution.getVariable(Var.TITLE), why + "，请重新办理并答复。",
           (String) execution.getVariable(Var.TRACKING_CODE));

@@ -46,6 +46,8 @@ public final class SixStepConsultationProcess {
     public static final String DEADLINE = "routeDeadline";
     /** The moment the deadline was counted from (the routing), so a new calendar can count it again (#20). */
     public static final String DEADLINE_FROM = "routeDeadlineFrom";
+    /** The id of the latest routing record, which the start hands back to intake as the demand's route. */
+    public static final String ROUTING_RECORD_ID = "routingRecordId";
     public static final String INVESTIGATOR = "investigator";
     public static final String MEETING_ID = "meetingId";
     public static final String MEETING_SUMMARY = "meetingSummary";

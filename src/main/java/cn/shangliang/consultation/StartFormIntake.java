@@ -1,6 +1,7 @@
 package cn.shangliang.consultation;
 
 import cn.shangliang.consultation.SixStepConsultationProcess.Var;
+import cn.shangliang.forms.Vars;
 import cn.shangliang.intake.Channel;
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandRequest;

@@ -1,12 +1,13 @@
 package cn.shangliang.consultation;
 
 import cn.shangliang.consultation.SixStepConsultationProcess.Var;
+import cn.shangliang.forms.Vars;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandStatus;
 import cn.shangliang.notifications.Notifications;
 import cn.shangliang.platforms.Platforms;
 import cn.shangliang.routing.Scope;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.InvalidRequestException;
 import cn.shangliang.system.NotFoundException;
 import java.time.Instant;
@@ -109,7 +110,7 @@ class StepListeners {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException notOffset) {
       try {
-        return LocalDateTime.parse(text).atZone(WorkingCalendar.CHINA).toInstant();
+        return LocalDateTime.parse(text).atZone(ChinaTime.ZONE).toInstant();
       } catch (DateTimeParseException e) {
         throw new BadUserRequestException("议事时间格式不正确：" + text);
       }

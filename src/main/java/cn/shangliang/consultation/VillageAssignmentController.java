@@ -1,6 +1,6 @@
 package cn.shangliang.consultation;
 
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,7 +29,7 @@ class VillageAssignmentController {
   record AssignmentView(String township, String village, String memberUserId, OffsetDateTime assignedAt, String assignedBy) {
     static AssignmentView of(VillageAssignment a) {
       return new AssignmentView(a.getTownship(), a.getVillage(), a.getMemberUserId(),
-          WorkingCalendar.inChina(a.getAssignedAt()), a.getAssignedBy());
+          ChinaTime.of(a.getAssignedAt()), a.getAssignedBy());
     }
   }
 

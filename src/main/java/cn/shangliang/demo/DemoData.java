@@ -5,14 +5,14 @@ import cn.shangliang.consultation.VillageAssignments;
 import cn.shangliang.intake.Channel;
 import cn.shangliang.intake.DemandRequest;
 import cn.shangliang.intake.IntakeService;
+import cn.shangliang.organisation.Departments;
+import cn.shangliang.organisation.Groups;
 import cn.shangliang.platforms.Platforms;
 import cn.shangliang.routing.Category;
-import cn.shangliang.routing.Departments;
 import cn.shangliang.routing.Scope;
 import cn.shangliang.routing.Urgency;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.WorkingCalendar;
-import cn.shangliang.system.Groups;
+import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.ShangliangProperties;
 import cn.shangliang.system.StartupLock;
 import java.math.BigDecimal;
@@ -164,7 +164,7 @@ class DemoData implements ApplicationRunner {
     platforms.linkMembers(Long.parseLong(room.id()), List.of("member1"));
     var studio = platforms.create("幸福社区委员工作室", "MEMBER_STUDIO", "城关街道", "幸福社区", "社区党群服务中心", "admin");
     platforms.linkMembers(Long.parseLong(studio.id()), List.of("member2"));
-    LocalDate checked = LocalDate.now(WorkingCalendar.CHINA).minusDays(7);
+    LocalDate checked = LocalDate.now(ChinaTime.ZONE).minusDays(7);
     for (String item : List.of("PLACE", "SIGN", "FACILITIES", "RULES", "FUNDING", "ACTIVITIES")) {
       platforms.check(Long.parseLong(room.id()), item, true, "乡镇工委实地检查，照片存档", checked, "admin");
       platforms.check(Long.parseLong(studio.id()), item, !item.equals("FUNDING"),
@@ -314,7 +314,7 @@ class DemoData implements ApplicationRunner {
     completeCalled(bus, "UserTask_AssignUnits", "proposals", Groups.PROPOSAL_COMMITTEE, Map.of(
         "leadUnit", "transport", "coUnits", Spin.JSON(List.of("township"))));
     completeCalled(bus, "UserTask_ContactProposer", "transport", Departments.groupOf("transport"), Map.of(
-        "contactWay", "MEETING", "contactDate", LocalDate.now(WorkingCalendar.CHINA).toString(),
+        "contactWay", "MEETING", "contactDate", LocalDate.now(ChinaTime.ZONE).toString(),
         "proposerView", "提案者希望先开通早晚班次，补贴政策可分步落实。"));
   }
 
@@ -334,7 +334,7 @@ class DemoData implements ApplicationRunner {
             "investigatedCostYuan", 600000L, "investigatedScope", "GROUP", "investigatedAnswerableOnSite", false,
             "investigatedNeedsPolicyChange", false))
         .complete("UserTask_ScheduleMeeting", "convenor", List.of(Groups.CONVENOR), Map.of(
-            "meetingForm", "ONLINE", "meetingTime", LocalDate.now(WorkingCalendar.CHINA).plusDays(3) + "T19:00",
+            "meetingForm", "ONLINE", "meetingTime", LocalDate.now(ChinaTime.ZONE).plusDays(3) + "T19:00",
             "meetingPlace", "幸福社区居民微信群", "inviteMembers", true, "inviteVillageCommittee", true, "inviteResidents", true,
             "inviteStakeholders", true, "onlineInvitees", "3栋住户代表\n5栋住户代表\n1楼住户，其他利益相关方\n物业公司，其他利益相关方\n幸福社区居委会，村（居）委会"));
     var links = rounds.view(lift.demand().getTrackingCode()).invitations();

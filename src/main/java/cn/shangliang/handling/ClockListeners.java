@@ -1,18 +1,19 @@
 package cn.shangliang.handling;
 
-import cn.shangliang.consultation.Vars;
+import cn.shangliang.calendar.CalendarService;
+import cn.shangliang.calendar.WorkingCalendar;
+import cn.shangliang.forms.Vars;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.notifications.Notifications;
 import cn.shangliang.routing.ClockKind;
 import cn.shangliang.routing.DeadlineRule;
 import cn.shangliang.routing.RoutingPolicy;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.CalendarService;
 import cn.shangliang.sla.DeadlineBasis;
 import cn.shangliang.sla.ReplyClock;
 import cn.shangliang.sla.ReplyClocks;
 import cn.shangliang.sla.SlaMetrics;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.sla.SupervisionAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;

@@ -1,10 +1,10 @@
 package cn.shangliang.handling;
 
+import cn.shangliang.calendar.WorkingCalendar;
 import cn.shangliang.rules.RulesReloaded;
 import cn.shangliang.sla.ClockDates;
 import cn.shangliang.sla.ReplyClockRetimed;
 import cn.shangliang.sla.ReplyClocks;
-import cn.shangliang.sla.WorkingCalendar;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package cn.shangliang.handling;
 
-import cn.shangliang.routing.Departments;
+import cn.shangliang.organisation.Departments;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Component;

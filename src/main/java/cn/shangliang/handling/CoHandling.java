@@ -1,11 +1,11 @@
 package cn.shangliang.handling;
 
-import cn.shangliang.consultation.Vars;
+import cn.shangliang.forms.Vars;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandRecordsContributor;
-import cn.shangliang.routing.Departments;
+import cn.shangliang.organisation.Departments;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -45,7 +45,7 @@ class CoHandling {
   DemandRecordsContributor coOpinionsContributor(CoHandlerOpinionRepository opinions) {
     return DemandRecordsContributor.of("coHandlerOpinions", demandId -> opinions.findByDemandIdOrderByGivenAtAsc(demandId).stream()
         .map(o -> new OpinionView(o.getDepartment(), o.getOpinion(), o.getGivenBy(),
-            WorkingCalendar.inChina(o.getGivenAt()))).toList());
+            ChinaTime.of(o.getGivenAt()))).toList());
   }
 }
 

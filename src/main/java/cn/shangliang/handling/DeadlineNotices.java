@@ -1,10 +1,11 @@
 package cn.shangliang.handling;
 
+import cn.shangliang.calendar.WorkingCalendar;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.notifications.Notifications;
 import cn.shangliang.rules.RuleBase;
 import cn.shangliang.rules.RulesReloaded;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -77,6 +78,6 @@ class DeadlineNotices {
   }
 
   static String text(Instant instant) {
-    return WorkingCalendar.inChina(instant).toLocalDateTime().toString().replace('T', ' ');
+    return ChinaTime.of(instant).toLocalDateTime().toString().replace('T', ' ');
   }
 }

@@ -3,9 +3,9 @@ package cn.shangliang.handling;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandRecordsContributor;
 import cn.shangliang.intake.DemandStatus;
-import cn.shangliang.routing.Departments;
+import cn.shangliang.organisation.Departments;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -66,6 +66,6 @@ class DepartmentRepliesView {
   }
 
   static OffsetDateTime at(Instant instant) {
-    return WorkingCalendar.inChina(instant);
+    return ChinaTime.of(instant);
   }
 }

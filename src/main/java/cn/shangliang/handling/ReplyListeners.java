@@ -1,6 +1,6 @@
 package cn.shangliang.handling;
 
-import cn.shangliang.consultation.Vars;
+import cn.shangliang.forms.Vars;
 import cn.shangliang.handling.DepartmentReplyProcess.Var;
 import cn.shangliang.notifications.Notifications;
 import cn.shangliang.sla.ReplyClocks;

@@ -1,8 +1,8 @@
 package cn.shangliang.handling;
 
+import cn.shangliang.calendar.WorkingCalendar;
+import cn.shangliang.calendar.WorkingDayBusinessCalendar;
 import cn.shangliang.rules.RulesReloaded;
-import cn.shangliang.sla.WorkingCalendar;
-import cn.shangliang.sla.WorkingDayBusinessCalendar;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;

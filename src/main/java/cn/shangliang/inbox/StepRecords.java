@@ -2,7 +2,7 @@ package cn.shangliang.inbox;
 
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandRecordsContributor;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -143,7 +143,7 @@ class StepRecords implements DemandRecordsContributor {
 
   List<StepView> of(long demandId, Function<String, String> names) {
     return records.findByDemandIdOrderByCompletedAtAscIdAsc(demandId).stream().map(r -> new StepView(r.getStep(),
-        r.getCompletedBy(), names.apply(r.getCompletedBy()), WorkingCalendar.inChina(r.getCompletedAt()), read(r.getFieldsJson())))
+        r.getCompletedBy(), names.apply(r.getCompletedBy()), ChinaTime.of(r.getCompletedAt()), read(r.getFieldsJson())))
         .toList();
   }
 

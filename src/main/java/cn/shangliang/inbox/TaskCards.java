@@ -1,9 +1,10 @@
 package cn.shangliang.inbox;
 
+import cn.shangliang.calendar.CalendarService;
+import cn.shangliang.calendar.WorkingCalendar;
 import cn.shangliang.intake.DemandQueries;
 import cn.shangliang.notifications.Notifications;
-import cn.shangliang.sla.CalendarService;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ class TaskCards {
    * notice is not published) says so on the form and, through {@code deadlineNote}, on the task card.
    */
   static void context(DelegateTask task, DemandQueries demands, WorkingCalendar calendar) {
-    OffsetDateTime due = task.getDueDate() == null ? null : WorkingCalendar.inChina(task.getDueDate().toInstant());
+    OffsetDateTime due = task.getDueDate() == null ? null : ChinaTime.of(task.getDueDate().toInstant());
     boolean provisional = calendar.isProvisional(due);
     task.setVariableLocal("taskDeadline", due == null ? "无时限"
         : due.format(DATE_TIME) + (provisional ? WorkingCalendar.PROVISIONAL_NOTE : ""));
@@ -165,7 +166,7 @@ class TaskCards {
     String trackingCode = code == null ? null : code.toString();
     String title = "新任务：" + task.getName();
     String message = "有一项新任务「" + task.getName() + "」待认领" + (task.getDueDate() == null ? "" : "，办理时限 "
-        + WorkingCalendar.inChina(task.getDueDate().toInstant()).format(DATE_TIME)) + "。";
+        + ChinaTime.of(task.getDueDate().toInstant()).format(DATE_TIME)) + "。";
     for (var link : task.getCandidates()) {
       if (link.getGroupId() != null) notifications.toGroupUnlessTold(link.getGroupId(), "TASK", title, message, trackingCode);
       if (link.getUserId() != null) notifications.toUserUnlessTold(link.getUserId(), "TASK", title, message, trackingCode);
@@ -180,7 +181,7 @@ class TaskCards {
     Object code = task.getVariable("trackingCode");
     notifications.toUser(assignee, "ASSIGNMENT", "新任务：" + task.getName(),
         "您有一项新任务「" + task.getName() + "」" + (task.getDueDate() == null ? "" : "，办理时限 "
-            + WorkingCalendar.inChina(task.getDueDate().toInstant()).toLocalDateTime().toString().replace('T', ' ')
+            + ChinaTime.of(task.getDueDate().toInstant()).toLocalDateTime().toString().replace('T', ' ')
                 .substring(0, 16)) + "。", code == null ? null : code.toString());
   }
 }

@@ -1,6 +1,6 @@
 package cn.shangliang.inbox;
 
-import cn.shangliang.routing.Departments;
+import cn.shangliang.organisation.Departments;
 import cn.shangliang.rules.RulesService;
 import cn.shangliang.system.StartupLock;
 import java.util.ArrayList;

@@ -1,9 +1,10 @@
 package cn.shangliang.inbox;
 
+import cn.shangliang.system.ShownMessage;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 
 /** A claim of a task somebody else holds: Camunda's exception with a Chinese message naming the holder. */
-public class TaskHeldException extends TaskAlreadyClaimedException {
+public class TaskHeldException extends TaskAlreadyClaimedException implements ShownMessage {
   private final String message;
 
   public TaskHeldException(String taskId, String assignee, String assigneeName) {

@@ -3,7 +3,7 @@ package cn.shangliang.inbox;
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandQueries;
 import cn.shangliang.intake.DemandRecords;
-import cn.shangliang.system.Groups;
+import cn.shangliang.organisation.Groups;
 import cn.shangliang.system.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package cn.shangliang.intake;
 
+import cn.shangliang.organisation.DepartmentScope;
 import cn.shangliang.routing.RouteResult;
-import cn.shangliang.sla.WorkingCalendar;
-import cn.shangliang.system.DepartmentScope;
+import cn.shangliang.system.ChinaTime;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -97,7 +97,7 @@ class DemandController {
   ResponseEntity<AccessCodeIssued> reissueAccessCode(@PathVariable String id, Authentication user) {
     IntakeService.Reissued issued = intake.reissueAccessCode(id, user.getName());
     return ResponseEntity.status(HttpStatus.CREATED).body(new AccessCodeIssued(String.valueOf(issued.demandId()),
-        issued.trackingCode(), issued.accessCode(), WorkingCalendar.inChina(issued.issuedAt())));
+        issued.trackingCode(), issued.accessCode(), ChinaTime.of(issued.issuedAt())));
   }
 
   /** A user who is only department staff sees the demands routed to its department(s), nothing else. */

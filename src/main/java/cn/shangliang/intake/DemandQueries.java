@@ -1,9 +1,9 @@
 package cn.shangliang.intake;
 
+import cn.shangliang.calendar.CalendarService;
 import cn.shangliang.routing.Category;
 import cn.shangliang.routing.RouteResult;
-import cn.shangliang.sla.CalendarService;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.NotFoundException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -132,7 +132,7 @@ public class DemandQueries {
   }
 
   static OffsetDateTime at(Instant instant) {
-    return WorkingCalendar.inChina(instant);
+    return ChinaTime.of(instant);
   }
 
   static OffsetDateTime at(Date date) {

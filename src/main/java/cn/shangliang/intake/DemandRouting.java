@@ -1,14 +1,15 @@
 package cn.shangliang.intake;
 
+import cn.shangliang.calendar.WorkingCalendar;
+import cn.shangliang.organisation.Departments;
 import cn.shangliang.routing.Category;
-import cn.shangliang.routing.Departments;
 import cn.shangliang.routing.Route;
 import cn.shangliang.routing.RouteResult;
 import cn.shangliang.routing.RoutingEngine;
 import cn.shangliang.routing.RoutingFacts;
 import cn.shangliang.routing.RoutingPolicy;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +44,11 @@ public class DemandRouting {
     return rules.current().data(WorkingCalendar.class);
   }
 
+  /** A recorded routing decision by its id. */
+  public RoutingRecord record(long id) {
+    return records.findById(id).orElseThrow(() -> new NotFoundException("routing record " + id));
+  }
+
   @Transactional
   public RoutingRecord routeAndRecord(long demandId, RoutingRecord.Stage stage, String actor) {
     Demand demand = demands.findById(demandId).orElseThrow(() -> new NotFoundException("demand " + demandId));
@@ -50,7 +56,7 @@ public class DemandRouting {
     int repeatCount = repeatCount(demand.getTownship(), demand.getVillage(), demand.getCategory(), demand.getCreatedAt(),
         demand.getId());
     RoutingFacts facts = facts(demand, repeatCount);
-    RouteResult result = engine.route(facts, now.atZone(WorkingCalendar.CHINA).toOffsetDateTime());
+    RouteResult result = engine.route(facts, now.atZone(ChinaTime.ZONE).toOffsetDateTime());
     RoutingRecord record = records.save(new RoutingRecord(demandId, stage, result, now, repeatCount, engine.rulesVersion()));
     demand.setStatus(statusAfter(stage, result));
     events.save(new DemandEvent(demandId, now, actor, "ROUTED", describe(result)));
@@ -93,7 +99,7 @@ public class DemandRouting {
     }
     OffsetDateTime deadline = result.deadline();
     if (deadline != null) {
-      text.append("，办理时限：").append(deadline.atZoneSameInstant(WorkingCalendar.CHINA).toLocalDateTime().toString().replace('T', ' '));
+      text.append("，办理时限：").append(deadline.atZoneSameInstant(ChinaTime.ZONE).toLocalDateTime().toString().replace('T', ' '));
       if (result.provisional()) text.append(WorkingCalendar.PROVISIONAL_NOTE);
     }
     text.append("。理由：").append(result.reasons().stream().map(r -> r.rule() + " " + r.message()).collect(Collectors.joining("；")));

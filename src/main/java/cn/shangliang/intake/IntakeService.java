@@ -1,10 +1,10 @@
 package cn.shangliang.intake;
 
+import cn.shangliang.calendar.WorkingCalendar;
 import cn.shangliang.notifications.SmsGateway;
-import cn.shangliang.routing.Departments;
+import cn.shangliang.organisation.Departments;
 import cn.shangliang.routing.RouteResult;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.WorkingCalendar;
 import cn.shangliang.system.InvalidRequestException;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,7 +39,7 @@ public class IntakeService {
   private final DemandRepository demands;
   private final RoutingRecordRepository routing;
   private final DemandEventRepository history;
-  private final ApplicationEventPublisher events;
+  private final MatterProcess matters;
   private final DuplicateFinder duplicates;
   private final RulesService rules;
   private final TransactionTemplate transaction;
@@ -51,7 +50,7 @@ public class IntakeService {
   private final DemandQueries queries;
 
   IntakeService(DemandRepository demands, RoutingRecordRepository routing, DemandEventRepository history,
-      ApplicationEventPublisher events, DuplicateFinder duplicates, RulesService rules,
+      MatterProcess matters, DuplicateFinder duplicates, RulesService rules,
       PlatformTransactionManager transactionManager, Validator validator, Clock clock,
       AccessCodes accessCodes, SmsGateway sms, DemandQueries queries) {
     this.queries = queries;
@@ -60,7 +59,7 @@ public class IntakeService {
     this.demands = demands;
     this.routing = routing;
     this.history = history;
-    this.events = events;
+    this.matters = matters;
     this.duplicates = duplicates;
     this.rules = rules;
     this.transaction = new TransactionTemplate(transactionManager);
@@ -105,9 +104,7 @@ public class IntakeService {
   private Submitted create(DemandRequest request, String key, String actor) {
     Demand demand = persist(request, key, actor);
     String accessCode = issueAccessCode(demand);
-    events.publishEvent(new DemandRegistered(demand.getId(), demand.getTrackingCode())); // starts the matter's process
-    RoutingRecord route = routing.findFirstByDemandIdOrderByEvaluatedAtDescIdDesc(demand.getId())
-        .orElseThrow(() -> new IllegalStateException("no process routed demand " + demand.getTrackingCode()));
+    RoutingRecord route = matters.start(demand); // the process's first step routes the demand
     return new Submitted(demand, route.toResult(rules.current().data(WorkingCalendar.class)), true, duplicates.candidatesFor(demand), accessCode);
   }
 

@@ -3,7 +3,7 @@ package cn.shangliang.intake;
 import cn.shangliang.routing.RouteResult;
 import cn.shangliang.routing.RoutingEngine;
 import cn.shangliang.routing.RoutingFacts;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -39,7 +39,7 @@ class RoutingPreviewController {
   RouteResult preview(@Valid @RequestBody DemandRequest request,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime at) {
     intake.checkDepartments(request);
-    OffsetDateTime from = at != null ? at : clock.instant().atZone(WorkingCalendar.CHINA).toOffsetDateTime();
+    OffsetDateTime from = at != null ? at : clock.instant().atZone(ChinaTime.ZONE).toOffsetDateTime();
     int repeatCount = request.repeatCount() != null ? request.repeatCount()
         : routing.repeatCount(request.township().strip(), request.village().strip(), request.category(), from.toInstant(), -1);
     RoutingFacts facts = new RoutingFacts(request.category(), request.scope(), request.urgency(),

@@ -1,10 +1,10 @@
 package cn.shangliang.intake;
 
-import cn.shangliang.system.RecordEntity;
+import cn.shangliang.calendar.WorkingCalendar;
 import cn.shangliang.routing.ClockKind;
 import cn.shangliang.routing.Route;
 import cn.shangliang.routing.RouteResult;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.RecordEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

@@ -1,6 +1,6 @@
 package cn.shangliang.members;
 
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -84,6 +84,6 @@ public class MemberActivity {
 
   /** A month starts at midnight in China; our tables hold UTC. */
   static Instant start(YearMonth month) {
-    return month.atDay(1).atStartOfDay(WorkingCalendar.CHINA).toInstant();
+    return month.atDay(1).atStartOfDay(ChinaTime.ZONE).toInstant();
   }
 }

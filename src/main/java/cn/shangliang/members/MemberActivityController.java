@@ -1,6 +1,6 @@
 package cn.shangliang.members;
 
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -52,7 +52,7 @@ class MemberActivityController {
   }
 
   private YearMonth month(String text) {
-    if (text == null || text.isBlank()) return YearMonth.now(clock.withZone(WorkingCalendar.CHINA));
+    if (text == null || text.isBlank()) return YearMonth.now(clock.withZone(ChinaTime.ZONE));
     try {
       return YearMonth.parse(text.strip());
     } catch (DateTimeParseException e) {

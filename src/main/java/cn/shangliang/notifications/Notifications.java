@@ -1,6 +1,6 @@
 package cn.shangliang.notifications;
 
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -104,7 +104,7 @@ public class Notifications {
         + " order by n.created_at desc, n.id desc";
     List<Notification> result = jdbc.query(sql, (rs, i) -> new Notification(String.valueOf(rs.getLong(1)), rs.getString(2),
         rs.getString(3), rs.getString(4), rs.getString(5),
-        WorkingCalendar.inChina(rs.getTimestamp(6).toInstant()), rs.getTimestamp(7) != null), args.toArray());
+        ChinaTime.of(rs.getTimestamp(6).toInstant()), rs.getTimestamp(7) != null), args.toArray());
     return result.size() > limit ? result.subList(0, limit) : result;
   }
 

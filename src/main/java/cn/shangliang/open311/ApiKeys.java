@@ -1,6 +1,6 @@
 package cn.shangliang.open311;
 
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.InvalidRequestException;
 import cn.shangliang.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -102,7 +102,7 @@ class ApiKeyController {
     }
 
     static OffsetDateTime at(Instant instant) {
-      return instant == null ? null : WorkingCalendar.inChina(instant);
+      return instant == null ? null : ChinaTime.of(instant);
     }
   }
 

@@ -1,5 +1,6 @@
 package cn.shangliang.open311;
 
+import cn.shangliang.system.ErrorDialect.Text;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
@@ -11,7 +12,7 @@ import org.springframework.http.ResponseEntity;
 /**
  * The error answer of everything under {@code /open311/}, in the format its path asks for: {@code <errors>}
  * after a {@code .xml} path, the JSON array {@code [{"code", "description"}]} otherwise. Shared by Open311's
- * own handler and the application's error pages, so that a refusal by Spring or Tomcat before our
+ * own handler and the application's error pages (through {@link GeoReportErrorDialect}), so that a refusal by Spring or Tomcat before our
  * controller runs (a wrong content type, an unknown path) reads like ours.
  */
 public final class GeoReportErrors {
@@ -20,9 +21,6 @@ public final class GeoReportErrors {
       XmlMapper.builder().enable(ToXmlGenerator.Feature.WRITE_XML_DECLARATION).build());
 
   private GeoReportErrors() {}
-
-  /** A body and its content type, for Tomcat's error page, which runs outside Spring MVC. */
-  public record Text(String contentType, String body) {}
 
   public static boolean isOpen311(String path) {
     return path != null && path.startsWith("/open311/");

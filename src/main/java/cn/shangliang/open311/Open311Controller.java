@@ -16,14 +16,14 @@ import cn.shangliang.open311.GeoReport.Requests;
 import cn.shangliang.open311.GeoReport.Service;
 import cn.shangliang.open311.GeoReport.ServiceDefinition;
 import cn.shangliang.open311.GeoReport.Services;
-import cn.shangliang.publicity.Masking;
+import cn.shangliang.organisation.Departments;
+import cn.shangliang.privacy.Masking;
 import cn.shangliang.routing.Category;
-import cn.shangliang.routing.Departments;
 import cn.shangliang.routing.RouteResult;
 import cn.shangliang.routing.Scope;
 import cn.shangliang.routing.Urgency;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.InvalidRequestException;
 import cn.shangliang.system.NotFoundException;
 import cn.shangliang.system.PublicRateLimiter;
@@ -350,6 +350,6 @@ class Open311Controller {
   }
 
   static OffsetDateTime at(Instant instant) {
-    return WorkingCalendar.inChina(instant);
+    return ChinaTime.of(instant);
   }
 }

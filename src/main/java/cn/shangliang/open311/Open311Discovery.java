@@ -2,7 +2,7 @@ package cn.shangliang.open311;
 
 import cn.shangliang.open311.GeoReport.Discovery;
 import cn.shangliang.open311.GeoReport.Endpoint;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.ShangliangProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -40,7 +40,7 @@ class Open311Discovery {
   Open311Discovery(ShangliangProperties properties, ObjectProvider<BuildProperties> build, Clock clock,
       @Value("${shangliang.open311.contact}") String contact, @Value("${shangliang.open311.key-service}") String keyService) {
     Instant built = build.stream().map(BuildProperties::getTime).filter(Objects::nonNull).findFirst().orElse(clock.instant());
-    OffsetDateTime changeset = WorkingCalendar.inChina(built);
+    OffsetDateTime changeset = ChinaTime.of(built);
     String url = properties.publicUrl().replaceAll("/+$", "") + "/open311/v2";
     Endpoint endpoint = new Endpoint(SPECIFICATION, url, changeset, "production",
         List.of(Open311Xml.TEXT_XML.getType() + "/" + Open311Xml.TEXT_XML.getSubtype(), MediaType.APPLICATION_JSON_VALUE));

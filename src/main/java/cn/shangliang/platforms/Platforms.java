@@ -5,7 +5,7 @@ import cn.shangliang.platforms.PlatformRecords.Item;
 import cn.shangliang.platforms.PlatformRecords.Kind;
 import cn.shangliang.platforms.PlatformRecords.Member;
 import cn.shangliang.platforms.PlatformRecords.Platform;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.ConflictException;
 import cn.shangliang.system.InvalidRequestException;
 import cn.shangliang.system.NotFoundException;
@@ -134,7 +134,7 @@ public class Platforms {
     if (evidence == null || evidence.strip().length() < 2 || evidence.strip().length() > 1000) {
       errors.add(error("evidence", "请写明依据（2到1000字）"));
     }
-    LocalDate today = clock.instant().atZone(WorkingCalendar.CHINA).toLocalDate();
+    LocalDate today = clock.instant().atZone(ChinaTime.ZONE).toLocalDate();
     if (on == null || on.isAfter(today) || on.isBefore(EARLIEST_CHECK)) errors.add(error("checkedOn", "检查日期不能为空，须在2000年以后且不晚于今天"));
     if (!errors.isEmpty()) throw new InvalidRequestException(errors);
     checks.save(new Check(id, i, met, evidence.strip(), on, actor, clock.instant()));
@@ -205,8 +205,8 @@ public class Platforms {
   @Transactional(readOnly = true)
   public Activity activity(long id, int year) {
     platform(id);
-    Instant from = LocalDate.of(year, 1, 1).atStartOfDay(WorkingCalendar.CHINA).toInstant();
-    Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(WorkingCalendar.CHINA).toInstant();
+    Instant from = LocalDate.of(year, 1, 1).atStartOfDay(ChinaTime.ZONE).toInstant();
+    Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(ChinaTime.ZONE).toInstant();
     List<Row> rows = jdbc.query("SELECT m.demand_id, m.recorded_at, m.attending_members,"
         + " CASE WHEN d.status = 'CLOSED' AND NOT EXISTS (SELECT 1 FROM satisfaction_evaluation e WHERE e.matter_id = d.id"
         + "   AND e.rating = 'UNSATISFIED' AND e.handling_round = (SELECT MAX(e2.handling_round) FROM satisfaction_evaluation e2"
@@ -218,7 +218,7 @@ public class Platforms {
     List<Month> months = new ArrayList<>();
     for (int m = 1; m <= 12; m++) {
       YearMonth month = YearMonth.of(year, m);
-      List<Row> in = rows.stream().filter(r -> YearMonth.from(r.recordedAt().atZone(WorkingCalendar.CHINA)).equals(month)).toList();
+      List<Row> in = rows.stream().filter(r -> YearMonth.from(r.recordedAt().atZone(ChinaTime.ZONE)).equals(month)).toList();
       months.add(month(month.toString(), in));
     }
     Month all = month(String.valueOf(year), rows);

@@ -1,10 +1,10 @@
 package cn.shangliang.proposal;
 
-import cn.shangliang.consultation.Vars;
+import cn.shangliang.calendar.CalendarService;
+import cn.shangliang.forms.Vars;
 import cn.shangliang.notifications.Notifications;
 import cn.shangliang.proposal.ProposalProcess.Var;
-import cn.shangliang.sla.CalendarService;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -79,7 +79,7 @@ class FollowUpReviews {
       task.setVariable("secondHandlingDueAt", Date.from(due));
       task.setVariable("secondHandlingDueText", Proposals.dueText(due));
       notifications.toGroup((String) task.getVariable("leadGroup"), "RETURNED", "回头看二次办理：" + Proposals.title(task),
-          "经查找原因，请于" + WorkingCalendar.inChina(due).toLocalDate() + "前完成二次办理并重新答复。",
+          "经查找原因，请于" + ChinaTime.of(due).toLocalDate() + "前完成二次办理并重新答复。",
           (String) task.getVariable("trackingCode"));
     };
   }

@@ -1,6 +1,6 @@
 package cn.shangliang.proposal;
 
-import cn.shangliang.system.DepartmentScope;
+import cn.shangliang.organisation.DepartmentScope;
 import cn.shangliang.system.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -1,6 +1,6 @@
 package cn.shangliang.proposal;
 
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.calendar.WorkingCalendar;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.Period;

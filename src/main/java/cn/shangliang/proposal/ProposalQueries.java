@@ -2,9 +2,9 @@ package cn.shangliang.proposal;
 
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandRecords;
-import cn.shangliang.routing.Departments;
+import cn.shangliang.organisation.Departments;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.NotFoundException;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,7 +149,7 @@ public class ProposalQueries {
     Map<String, List<Proposal>> byUnit = new TreeMap<>();
     for (Proposal p : proposals.findAll()) {
       if (p.getLeadUnit() == null || p.getAssignedAt() == null) continue;
-      if (year != null && WorkingCalendar.inChina(p.getAssignedAt()).getYear() != year) continue;
+      if (year != null && ChinaTime.of(p.getAssignedAt()).getYear() != year) continue;
       byUnit.computeIfAbsent(p.getLeadUnit(), u -> new ArrayList<>()).add(p);
     }
     List<UnitStatistics> result = new ArrayList<>();
@@ -199,6 +199,6 @@ public class ProposalQueries {
   }
 
   private static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : WorkingCalendar.inChina(instant);
+    return instant == null ? null : ChinaTime.of(instant);
   }
 }

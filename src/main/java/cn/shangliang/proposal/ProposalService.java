@@ -1,12 +1,12 @@
 package cn.shangliang.proposal;
 
+import cn.shangliang.calendar.CalendarService;
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandStatus;
-import cn.shangliang.routing.Departments;
+import cn.shangliang.organisation.Departments;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.CalendarService;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -171,7 +171,7 @@ public class ProposalService {
     proposal.assign(leadUnit, co.isEmpty() ? null : String.join(",", co), now, due);
     eventOnMatters(proposal, actor, "PROPOSAL_ASSIGNED", "提案第" + proposal.getNumber() + "号交" + unitName(leadUnit)
         + "主办" + (co.isEmpty() ? "" : "，" + String.join("、", co.stream().map(this::unitName).toList()) + "协办")
-        + "，答复期限" + WorkingCalendar.inChina(due).toLocalDate());
+        + "，答复期限" + ChinaTime.of(due).toLocalDate());
     return proposals.save(proposal);
   }
 
@@ -186,7 +186,7 @@ public class ProposalService {
     Instant due = ProposalPolicy.deadline(calendars.calendar(), from, policy().reHandlingDue());
     proposal.reHandling(due);
     eventOnMatters(proposal, "system", "PROPOSAL_RE_HANDLING", "提案者不满意，交" + unitName(proposal.getLeadUnit())
-        + "二次办理，期限" + WorkingCalendar.inChina(due).toLocalDate());
+        + "二次办理，期限" + ChinaTime.of(due).toLocalDate());
     return proposals.save(proposal);
   }
 

@@ -1,16 +1,16 @@
 package cn.shangliang.proposal;
 
-import cn.shangliang.consultation.Vars;
+import cn.shangliang.calendar.CalendarService;
+import cn.shangliang.forms.Vars;
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandRecordsContributor;
 import cn.shangliang.notifications.Notifications;
+import cn.shangliang.organisation.Departments;
 import cn.shangliang.proposal.ProposalProcess.Var;
-import cn.shangliang.routing.Departments;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.CalendarService;
 import cn.shangliang.sla.ReplyClocks;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,7 +46,7 @@ class Proposals {
   }
 
   static String dueText(Instant due) {
-    return WorkingCalendar.inChina(due).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    return ChinaTime.of(due).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
   }
 
   static String title(VariableScope scope) {
@@ -145,7 +145,7 @@ class Proposals {
       task.setVariable("clockLabel", "提案答复");
       notifications.toGroup(Departments.groupOf(lead), "ASSIGNMENT", "提案交办：" + title(task),
           "提案第" + proposal.getNumber() + "号交贵单位主办，请先与提案者沟通协商，"
-              + WorkingCalendar.inChina(proposal.getReplyDueAt()).toLocalDate() + "前答复。",
+              + ChinaTime.of(proposal.getReplyDueAt()).toLocalDate() + "前答复。",
           (String) task.getVariable("trackingCode"));
     };
   }
@@ -255,7 +255,7 @@ class Proposals {
       execution.setVariable(Var.REPLY_DUE_PERIOD, proposals.policy().reHandlingDue().toString());
       execution.setVariable("replyDueText", dueText(proposal.getReplyDueAt()));
       notifications.toGroup((String) execution.getVariable("leadGroup"), "RETURNED", "提案二次办理：" + title(execution),
-          "提案者对答复不满意，请再次沟通并于" + WorkingCalendar.inChina(proposal.getReplyDueAt()).toLocalDate()
+          "提案者对答复不满意，请再次沟通并于" + ChinaTime.of(proposal.getReplyDueAt()).toLocalDate()
               + "前重新答复。", (String) execution.getVariable("trackingCode"));
     };
   }

@@ -8,12 +8,13 @@ import cn.shangliang.intake.DemandRequest;
 import cn.shangliang.intake.DemandView;
 import cn.shangliang.intake.IntakeService;
 import cn.shangliang.intake.TrackingCodes;
+import cn.shangliang.organisation.Departments;
+import cn.shangliang.privacy.Masking;
 import cn.shangliang.routing.Category;
-import cn.shangliang.routing.Departments;
 import cn.shangliang.routing.Scope;
 import cn.shangliang.routing.Urgency;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.InvalidRequestException;
 import cn.shangliang.system.NotFoundException;
 import cn.shangliang.system.PublicRateLimiter;
@@ -292,6 +293,6 @@ class PublicController {
   }
 
   static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : WorkingCalendar.inChina(instant);
+    return instant == null ? null : ChinaTime.of(instant);
   }
 }

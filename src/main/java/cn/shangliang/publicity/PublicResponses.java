@@ -4,6 +4,8 @@ import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandQueries;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandStatus;
+import cn.shangliang.privacy.Masking;
+import cn.shangliang.sla.SatisfactionRatings;
 import cn.shangliang.system.ConflictException;
 import cn.shangliang.system.NotFoundException;
 import java.time.Clock;
@@ -30,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * same transaction as the record (a message nobody waits for refuses the request with 409 and writes nothing).
  */
 @Service
-public class PublicResponses {
+public class PublicResponses implements SatisfactionRatings {
   static final Duration EVALUATION_WINDOW = Duration.ofDays(15);
 
   private final PublicityNoticeRepository notices;
@@ -164,10 +166,7 @@ public class PublicResponses {
     return evaluations.findByMatterIdAndRoundOrderByIdAsc(matterId, round);
   }
 
-  /**
-   * Per lead department, of the evaluations answered in [from, to): {satisfied or basically satisfied, answered},
-   * in total (key null) and per channel the answer came through (PUBLIC, PHONE_CALLBACK).
-   */
+  @Override
   @Transactional(readOnly = true)
   public Map<String, Map<String, long[]>> ratingsByDepartment(Instant from, Instant to) {
     Map<String, Map<String, long[]>> result = new TreeMap<>();

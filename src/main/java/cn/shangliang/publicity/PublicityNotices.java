@@ -1,16 +1,17 @@
 package cn.shangliang.publicity;
 
-import cn.shangliang.consultation.Vars;
-import cn.shangliang.handling.SupervisionAction;
+import cn.shangliang.forms.Vars;
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandRecordsContributor;
 import cn.shangliang.intake.DemandStatus;
 import cn.shangliang.notifications.Notifications;
-import cn.shangliang.routing.Departments;
+import cn.shangliang.organisation.Departments;
+import cn.shangliang.privacy.Masking;
 import cn.shangliang.routing.Route;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.sla.SupervisionAction;
+import cn.shangliang.system.ChinaTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +59,7 @@ public class PublicityNotices {
         Masking.freeText(demand.getTitle(), person), route == null ? "ON_SITE" : route, unit,
         Masking.freeText(result == null ? "已办理" : result, person), now, now.plus(period), round));
     demands.event(demandId, "system", "PUBLISHED", (round > 1 ? "二次办理结果" : "办理结果") + "公示至 "
-        + WorkingCalendar.inChina(notice.getClosesAt()).toLocalDateTime(), DemandStatus.PUBLICIZING);
+        + ChinaTime.of(notice.getClosesAt()).toLocalDateTime(), DemandStatus.PUBLICIZING);
     return notice;
   }
 
@@ -219,6 +220,6 @@ class PublicityNoticesView {
   }
 
   static OffsetDateTime at(Instant instant) {
-    return WorkingCalendar.inChina(instant);
+    return ChinaTime.of(instant);
   }
 }

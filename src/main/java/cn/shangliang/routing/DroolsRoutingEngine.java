@@ -1,8 +1,8 @@
 package cn.shangliang.routing;
 
+import cn.shangliang.calendar.WorkingCalendar;
 import cn.shangliang.rules.RuleBase;
 import cn.shangliang.rules.RulesService;
-import cn.shangliang.sla.WorkingCalendar;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.kie.api.runtime.StatelessKieSession;

@@ -1,6 +1,6 @@
 package cn.shangliang.routing;
 
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.calendar.WorkingCalendar;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package cn.shangliang.routing;
 
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.calendar.WorkingCalendar;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;

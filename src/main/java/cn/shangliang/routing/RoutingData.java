@@ -1,5 +1,6 @@
 package cn.shangliang.routing;
 
+import cn.shangliang.organisation.Departments;
 import cn.shangliang.rules.RuleBase;
 import cn.shangliang.rules.RuleData;
 import cn.shangliang.rules.RuleFiles;

@@ -1,5 +1,6 @@
 package cn.shangliang.routing;
 
+import cn.shangliang.organisation.Departments;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

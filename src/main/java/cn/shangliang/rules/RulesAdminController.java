@@ -1,5 +1,6 @@
 package cn.shangliang.rules;
 
+import cn.shangliang.system.ChinaTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,7 +10,6 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import cn.shangliang.sla.WorkingCalendar;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +27,7 @@ class RulesAdminController {
       @Schema(description = "最近一次被拒绝的修改（文件、消息、行号、时间，现行规则仍然生效）；"
           + "没有被拒绝的修改，或之后已重新加载成功时为 null", nullable = true) RulesRefusal lastRefusal) {
     static RulesView of(RuleBase base, Optional<RulesRefusal> lastRefusal) {
-      return new RulesView(base.source(), base.checksum(), WorkingCalendar.inChina(base.loadedAt()),
+      return new RulesView(base.source(), base.checksum(), ChinaTime.of(base.loadedAt()),
           base.files(), lastRefusal.orElse(null));
     }
   }

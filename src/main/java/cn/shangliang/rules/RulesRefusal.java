@@ -1,6 +1,6 @@
 package cn.shangliang.rules;
 
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,7 +23,7 @@ public record RulesRefusal(
 
   static RulesRefusal of(RuleCompilationException refused, RuleBase inForce, Instant at) {
     List<RuleProblem> problems = refused.problems();
-    return new RulesRefusal(WorkingCalendar.inChina(at),
+    return new RulesRefusal(ChinaTime.of(at),
         problems.stream().map(RuleProblem::file).filter(Objects::nonNull).distinct().toList(),
         changedFiles(inForce.files(), refused.filesRead()),
         String.join("; ", refused.messages()),

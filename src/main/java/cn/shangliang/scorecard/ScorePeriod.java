@@ -1,6 +1,6 @@
 package cn.shangliang.scorecard;
 
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.InvalidRequestException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +14,7 @@ public record ScorePeriod(String label, LocalDate first, LocalDate end) {
   private static final Pattern FORM = Pattern.compile("(\\d{4})(?:-Q([1-4])|-(\\d{2}))?");
 
   public static ScorePeriod parse(String text, Instant now) {
-    if (text == null || text.isBlank()) text = String.valueOf(now.atZone(WorkingCalendar.CHINA).getYear());
+    if (text == null || text.isBlank()) text = String.valueOf(now.atZone(ChinaTime.ZONE).getYear());
     Matcher m = FORM.matcher(text.strip());
     if (!m.matches()) throw invalid(text);
     int year = Integer.parseInt(m.group(1));
@@ -33,11 +33,11 @@ public record ScorePeriod(String label, LocalDate first, LocalDate end) {
   }
 
   public Instant from() {
-    return first.atStartOfDay(WorkingCalendar.CHINA).toInstant();
+    return first.atStartOfDay(ChinaTime.ZONE).toInstant();
   }
 
   public Instant to() {
-    return end.atStartOfDay(WorkingCalendar.CHINA).toInstant();
+    return end.atStartOfDay(ChinaTime.ZONE).toInstant();
   }
 
   private static InvalidRequestException invalid(String text) {

@@ -1,7 +1,7 @@
 package cn.shangliang.scorecard;
 
 import cn.shangliang.sla.Csv;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -91,7 +91,7 @@ class ScorecardController {
     List<List<Object>> rows = new ArrayList<>();
     for (MatterScore s : scorecard.matters(p)) {
       List<Object> row = new ArrayList<>(List.of(s.trackingCode(), s.title(), s.township(), s.village(),
-          Csv.orEmpty(s.platformName()), s.consultedAt() == null ? "" : s.consultedAt().atZone(WorkingCalendar.CHINA)
+          Csv.orEmpty(s.platformName()), s.consultedAt() == null ? "" : s.consultedAt().atZone(ChinaTime.ZONE)
               .toLocalDateTime().toString().replace('T', ' '), s.total(), s.grade()));
       s.indicators().forEach(i -> row.add(i.score()));
       row.add(s.bonus());

@@ -1,5 +1,6 @@
 package cn.shangliang.sla;
 
+import cn.shangliang.calendar.WorkingCalendar;
 import java.time.Instant;
 import java.time.Period;
 

@@ -1,5 +1,7 @@
 package cn.shangliang.sla;
 
+import cn.shangliang.calendar.CalendarService;
+import cn.shangliang.calendar.WorkingCalendar;
 import java.time.Clock;
 import java.util.Date;
 import org.springframework.stereotype.Component;

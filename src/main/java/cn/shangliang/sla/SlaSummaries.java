@@ -1,6 +1,6 @@
 package cn.shangliang.sla;
 
-import cn.shangliang.publicity.PublicResponses;
+import cn.shangliang.calendar.CalendarService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,10 +44,10 @@ public class SlaSummaries {
   private final CalendarService calendars;
   private final Clock clock;
 
-  private final PublicResponses responses;
+  private final SatisfactionRatings responses;
 
   SlaSummaries(ReplyClockRepository clocks, SlaBreachRepository breaches, TaskService taskService, CalendarService calendars,
-      Clock clock, PublicResponses responses) {
+      Clock clock, SatisfactionRatings responses) {
     this.responses = responses;
     this.clocks = clocks;
     this.breaches = breaches;

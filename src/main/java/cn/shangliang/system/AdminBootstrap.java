@@ -1,5 +1,6 @@
 package cn.shangliang.system;
 
+import cn.shangliang.organisation.Groups;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;

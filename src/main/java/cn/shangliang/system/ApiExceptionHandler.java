@@ -1,8 +1,5 @@
 package cn.shangliang.system;
 
-import cn.shangliang.inbox.TaskHeldException;
-import cn.shangliang.inbox.TaskNotYoursException;
-import cn.shangliang.open311.GeoReportErrors;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -15,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -49,6 +47,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
   private static final String TYPES = "https://shangliang.cn/problems/";
+  private final List<ErrorDialect> dialects;
+
+  ApiExceptionHandler(List<ErrorDialect> dialects) {
+    this.dialects = dialects;
+  }
 
   record FieldError(String field, String message) {}
 
@@ -116,14 +119,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "rejected", "Request rejected", "请求包含不被接受的参数名或字符", Map.of());
   }
 
-  /** Spring MVC's own refusals (wrong content type, method) for Open311 clients in the GeoReport error form. */
+  /** Spring MVC's own refusals (wrong content type, method) in the error dialect of the path (Open311's GeoReport errors). */
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers, HttpStatusCode status,
       WebRequest request) {
-    if (request instanceof ServletWebRequest servlet
-        && GeoReportErrors.isOpen311(servlet.getRequest().getRequestURI())) {
-      return GeoReportErrors.response(servlet.getRequest().getRequestURI(), status.value(),
-          e.getMessage() == null ? "bad request" : e.getMessage());
+    if (request instanceof ServletWebRequest servlet) {
+      String path = servlet.getRequest().getRequestURI();
+      Optional<ErrorDialect> dialect = ErrorDialect.at(dialects, path);
+      if (dialect.isPresent()) {
+        return dialect.get().response(path, status.value(), e.getMessage() == null ? "bad request" : e.getMessage());
+      }
     }
     return super.handleExceptionInternal(e, body, headers, status, request);
   }
@@ -173,14 +178,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<Object> engineRefused(AuthorizationException e) {
     log.info("Engine refused the user: {}", e.getMessage());
-    String detail = e instanceof TaskNotYoursException ? e.getMessage() : "当前用户无权执行此操作";
+    String detail = e instanceof ShownMessage ? e.getMessage() : "当前用户无权执行此操作";
     return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, Map.of());
   }
 
   @ExceptionHandler(TaskAlreadyClaimedException.class)
   ResponseEntity<Object> taskHeld(TaskAlreadyClaimedException e) {
     log.info("Claim refused: {}", e.getMessage());
-    String detail = e instanceof TaskHeldException ? e.getMessage() : "该任务已被他人认领";
+    String detail = e instanceof ShownMessage ? e.getMessage() : "该任务已被他人认领";
     return problem(HttpStatus.CONFLICT, "task-held", "Task held by someone else", detail, Map.of());
   }
 

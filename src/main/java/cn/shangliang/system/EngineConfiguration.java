@@ -1,13 +1,5 @@
 package cn.shangliang.system;
 
-import cn.shangliang.sla.CalendarService;
-import cn.shangliang.sla.WorkingCalendar;
-import cn.shangliang.sla.WorkingDayBusinessCalendar;
-import java.util.function.Supplier;
-import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
-import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
-import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
-import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
@@ -17,11 +9,10 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 
 /**
- * What the engine gets beyond application.yaml: the official working-day calendar, the admin-group guard, and no
- * owner's DELETE on a deployment.
+ * What the engine gets beyond application.yaml: the admin-group guard, user-input error mapping, the task context on
+ * every deployed form, and no owner's DELETE on a deployment. (The working-day calendar: calendar.CalendarEnginePlugin.)
  */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
@@ -36,20 +27,12 @@ class EngineConfiguration {
         .register(UserInputExceptionMapper.ForNullPointer.class);
   }
 
+  /** The calendar brings its own plugin (calendar.CalendarEnginePlugin); this one guards the admin group. */
   @Bean
-  AbstractProcessEnginePlugin shangliangEnginePlugin(@Lazy CalendarService calendars) {
+  AbstractProcessEnginePlugin shangliangEnginePlugin() {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
-        // One definition of a working day: due dates and timers written as "5WD" use the calendar in rules/.
-        MapBusinessCalendarManager manager = new MapBusinessCalendarManager();
-        manager.addBusinessCalendar(DueDateBusinessCalendar.NAME,
-            new WorkingDayBusinessCalendar(new DueDateBusinessCalendar(), calendarsSupplier()));
-        manager.addBusinessCalendar(DurationBusinessCalendar.NAME,
-            new WorkingDayBusinessCalendar(new DurationBusinessCalendar(), calendarsSupplier()));
-        manager.addBusinessCalendar(CycleBusinessCalendar.NAME, new CycleBusinessCalendar());
-        configuration.setBusinessCalendarManager(manager);
-
         // Every form deployed (ours, or a designer's from Modeler) shows the task's context at its top.
         FormContext.register(configuration);
 
@@ -65,10 +48,6 @@ class EngineConfiguration {
             return null;
           }
         });
-      }
-
-      private Supplier<WorkingCalendar> calendarsSupplier() {
-        return calendars::calendar;
       }
     };
   }

@@ -1,5 +1,6 @@
 package cn.shangliang.system;
 
+import cn.shangliang.organisation.Groups;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;

@@ -1,10 +1,11 @@
 package cn.shangliang.system;
 
-import cn.shangliang.open311.GeoReportErrors;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -19,14 +20,18 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The error page for whatever ends in {@code sendError} outside our controllers (no handler for a
  * path, a content type no mapping consumes, the security firewall): problem JSON (RFC 9457), the
- * GeoReport error array under {@code /open311/}, or a short Chinese page for browsers. Replaces Spring
+ * path's {@link ErrorDialect} (the GeoReport error array under {@code /open311/}), or a short Chinese page for browsers. Replaces Spring
  * Boot's error controller; never shows a stack trace or an exception's text.
  */
 @Controller
 @RequestMapping("${server.error.path:/error}")
 class ProblemErrorController implements ErrorController {
   private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
+  private final List<ErrorDialect> dialects;
 
+  ProblemErrorController(List<ErrorDialect> dialects) {
+    this.dialects = dialects;
+  }
 
   @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> page(HttpServletRequest request) {
@@ -41,9 +46,9 @@ class ProblemErrorController implements ErrorController {
     HttpStatus status = status(request);
     logServerError(request, status);
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    if (uri != null && GeoReportErrors.isOpen311(uri.toString())) {
-      return GeoReportErrors.response(uri.toString(), status.value(), status.getReasonPhrase());
-    }
+    String path = uri == null ? null : uri.toString();
+    Optional<ErrorDialect> dialect = ErrorDialect.at(dialects, path);
+    if (dialect.isPresent()) return dialect.get().response(path, status.value(), status.getReasonPhrase());
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message(status));
     problem.setType(URI.create("about:blank"));
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -1,8 +1,9 @@
 package cn.shangliang.system;
 
-import cn.shangliang.open311.GeoReportErrors;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
+import java.util.Optional;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -11,10 +12,17 @@ import org.apache.tomcat.util.res.StringManager;
 /**
  * Tomcat's own error page, for requests Tomcat refuses before any servlet sees them (a NUL byte or an
  * encoded slash in the path, a malformed request line): problem JSON (RFC 9457) instead of Tomcat's
- * HTML, and under {@code /open311/} the GeoReport errors (JSON, or XML after a .xml path). No server version, no stack trace.
+ * HTML, and where a path has its {@link ErrorDialect} that one (under {@code /open311/} the GeoReport errors, JSON, or
+ * XML after a .xml path). No server version, no stack trace. PlatformConfiguration puts the instance into the host's
+ * pipeline itself, so that it knows the dialects; Tomcat finds it there by its class name and makes no other.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
   private static final StringManager TOMCAT = StringManager.getManager("org.apache.catalina.valves");
+  private final List<ErrorDialect> dialects;
+
+  ProblemErrorReportValve(List<ErrorDialect> dialects) {
+    this.dialects = List.copyOf(dialects);
+  }
 
   @Override
   protected void report(Request request, Response response, Throwable throwable) {
@@ -25,10 +33,11 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     String contentType = "application/problem+json";
     String body = "{\"type\":\"about:blank\",\"title\":\"" + json(reason) + "\",\"status\":" + status + ",\"detail\":\""
         + json(detail) + "\"}";
-    if (GeoReportErrors.isOpen311(request.getRequestURI())) {
-      GeoReportErrors.Text open311 = GeoReportErrors.text(request.getRequestURI(), status, detail);
-      contentType = open311.contentType();
-      body = open311.body();
+    Optional<ErrorDialect> dialect = ErrorDialect.at(dialects, request.getRequestURI());
+    if (dialect.isPresent()) {
+      ErrorDialect.Text text = dialect.get().text(request.getRequestURI(), status, detail);
+      contentType = text.contentType();
+      body = text.body();
     }
     try {
       response.setContentType(contentType);

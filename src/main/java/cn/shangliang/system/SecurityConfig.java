@@ -1,5 +1,6 @@
 package cn.shangliang.system;
 
+import cn.shangliang.organisation.Groups;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

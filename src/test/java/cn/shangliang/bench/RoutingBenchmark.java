@@ -2,6 +2,7 @@ package cn.shangliang.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shangliang.calendar.WorkingCalendar;
 import cn.shangliang.routing.Category;
 import cn.shangliang.routing.PlainJavaRouting;
 import cn.shangliang.routing.RouteResult;
@@ -11,7 +12,6 @@ import cn.shangliang.routing.RoutingRules;
 import cn.shangliang.routing.Scope;
 import cn.shangliang.routing.Urgency;
 import cn.shangliang.rules.RuleBase;
-import cn.shangliang.sla.WorkingCalendar;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;

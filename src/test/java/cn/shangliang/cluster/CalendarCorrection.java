@@ -3,9 +3,10 @@ package cn.shangliang.cluster;
 import static cn.shangliang.cluster.ClusterDatabase.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shangliang.calendar.CalendarData;
+import cn.shangliang.calendar.WorkingCalendar;
 import cn.shangliang.rules.RuleBase;
-import cn.shangliang.sla.CalendarData;
-import cn.shangliang.sla.WorkingCalendar;
+import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.DesignerFolder;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -61,7 +62,7 @@ final class CalendarCorrection {
     Map<Long, Long> supervisionBefore = supervisionDates(db);
     Map<String, Long> investigationsBefore = investigationDues(db);
     long eventsBefore = retimedEvents(db);
-    LocalDate holiday = calendar().nthWorkingDayAfter(LocalDate.now(WorkingCalendar.CHINA), 2);
+    LocalDate holiday = calendar().nthWorkingDayAfter(LocalDate.now(ChinaTime.ZONE), 2);
     correct(holiday);
     long started = System.nanoTime();
     reloadAll(nodes);

@@ -2,7 +2,7 @@ package cn.shangliang.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shangliang.routing.Departments;
+import cn.shangliang.organisation.Departments;
 import cn.shangliang.rules.RulesService;
 import cn.shangliang.support.PlatformTest;
 import cn.shangliang.system.StartupLock;

@@ -1,10 +1,10 @@
 package cn.shangliang.routing;
 
+import cn.shangliang.calendar.CalendarData;
+import cn.shangliang.calendar.WorkingCalendar;
 import cn.shangliang.rules.RuleBase;
 import cn.shangliang.rules.RuleBaseLoader;
 import cn.shangliang.rules.RuleData;
-import cn.shangliang.sla.CalendarData;
-import cn.shangliang.sla.WorkingCalendar;
 import cn.shangliang.system.DesignerFolder;
 import java.nio.file.Path;
 import java.time.Clock;

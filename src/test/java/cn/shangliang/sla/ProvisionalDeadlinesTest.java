@@ -3,6 +3,7 @@ package cn.shangliang.sla;
 import static cn.shangliang.support.Demands.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shangliang.calendar.WorkingCalendar;
 import cn.shangliang.support.Http;
 import cn.shangliang.support.PlatformTest;
 import cn.shangliang.support.TestClock;

@@ -2,6 +2,7 @@ package cn.shangliang.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shangliang.organisation.Groups;
 import cn.shangliang.support.Demands;
 import cn.shangliang.support.Http;
 import cn.shangliang.support.PlatformTest;

@@ -1,0 +1,5 @@
+/** Members' activity by month. */
+@ApplicationModule(displayName = "委员履职", allowedDependencies = {"system"})
+package cn.shangliang.members;
+
+import org.springframework.modulith.ApplicationModule;
