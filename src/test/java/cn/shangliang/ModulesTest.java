@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fixture.modules.FixtureApplication;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
@@ -14,6 +15,7 @@ import org.springframework.modulith.core.Violations;
  * modules it may use, and Spring Modulith checks the code against that, and that no modules depend on each other in
  * a circle. docs/DEPENDENCIES.md "Modules" shows the map.
  */
+@Tag("no-database")
 class ModulesTest {
   private static final ApplicationModules MODULES = ApplicationModules.of(ShangliangApplication.class);
 

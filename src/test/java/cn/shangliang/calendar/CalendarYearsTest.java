@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** When the calendar warns that a year's notice is missing (issue #20): the real rules/calendar/ holds 2026 only. */
+@Tag("no-database")
 class CalendarYearsTest {
   static WorkingCalendar calendar;
 

@@ -9,11 +9,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Years without their notice, counted by rules/calendar/statutory-holidays.yaml (issue #20). */
+@Tag("no-database")
 class StatutoryHolidaysTest {
   static WorkingCalendar calendar;
 

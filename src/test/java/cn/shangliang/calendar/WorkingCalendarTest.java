@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The official 2026 calendar from rules/calendar/ and the deadline arithmetic of DOMAIN.md §5. */
+@Tag("no-database")
 class WorkingCalendarTest {
   static WorkingCalendar calendar;
   static final List<Integer> warnedYears = new ArrayList<>();

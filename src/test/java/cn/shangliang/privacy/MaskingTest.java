@@ -2,8 +2,10 @@ package cn.shangliang.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("no-database")
 class MaskingTest {
   @Test
   void namesKeepTheFirstCharacter() {

@@ -20,12 +20,14 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * DepartmentReplyProcess on the engine alone: the lead department's reply and the co-handlers' opinions in parallel,
  * the 75 % reminder, the breach with its supervision, the escalation, the liaison office's review with return.
  */
+@Tag("no-database")
 class DepartmentReplyModelTest {
   final ProcessEngine engine = ModelEngine.get();
   final Calls calls = new Calls();

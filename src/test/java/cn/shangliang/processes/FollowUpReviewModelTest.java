@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * rules may select it for the leadership's inspection, a matter still pending has its causes reviewed and is handled
  * again and evaluated again; it is reviewed round after round until its class no longer calls for it.
  */
+@Tag("no-database")
 class FollowUpReviewModelTest {
   final ProcessEngine engine = ModelEngine.get();
   final Calls calls = new Calls();

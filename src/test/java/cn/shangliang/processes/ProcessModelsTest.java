@@ -21,8 +21,10 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
 
 /** Every model in processes/ opens in Camunda Modeler with its whole diagram and follows STYLE.md §2. */
+@Tag("no-database")
 class ProcessModelsTest {
 
   static Stream<Path> models() throws IOException {

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * 沟通协商 then 答复, the proposer's evaluation (in time or defaulted after 15 days), one re-handling when dissatisfied,
  * and the follow-up (回头看) for the classes that call for it.
  */
+@Tag("no-database")
 class ProposalModelTest {
   final ProcessEngine engine = ModelEngine.get();
   final Calls calls = new Calls();

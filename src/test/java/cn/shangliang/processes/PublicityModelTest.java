@@ -16,12 +16,14 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * PublicityProcess on the engine alone: the 7-day window with objections (answered, or upheld: withdrawn and handled
  * again), then the satisfaction evaluations — answered in time, or lapsing after 15 days — and their outcome.
  */
+@Tag("no-database")
 class PublicityModelTest {
   final ProcessEngine engine = ModelEngine.get();
   final Calls calls = new Calls();

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * waits, for whom, which bean the model calls, where the called processes start. The application's own behaviour
  * on these paths is SixStepConsultationProcessTest's.
  */
+@Tag("no-database")
 class SixStepModelTest {
   static final String KEY = "SixStepConsultationProcess";
   final ProcessEngine engine = ModelEngine.get();

@@ -7,9 +7,11 @@ import cn.shangliang.rules.RuleBase;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every row of the routing table (DOMAIN.md §4), its precedence and tie rules: facts in, decision and reasons out. */
+@Tag("no-database")
 class RoutingRulesTest {
   static final OffsetDateTime MONDAY = OffsetDateTime.parse("2026-11-23T10:00:00+08:00");
   static RuleBase rules;

@@ -18,10 +18,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** 民主协商打分器: rules/scorecard/ on fixtures — each indicator, deductions, bonus, weighting, a scheme change by data. */
+@Tag("no-database")
 class ScorecardRulesTest {
   @TempDir Path copy;
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * {@code java.util.List} (style guide). Import and package lines, comments and string literals (JPQL needs qualified
  * enum names) are not looked at.
  */
+@Tag("no-database")
 class NoInlineQualifiedNamesTest {
   private static final Path MAIN = Path.of("src/main/java");
   /** A package path under a known root followed by a type name, not itself part of a longer name. */
