@@ -75,7 +75,12 @@ final class DiagramLayout {
   }
 
   /** An external label, with the element it belongs to. */
-  record Label(String owner, String text, Rect box) {}
+  record Label(String owner, String text, Rect box) {
+    @Override
+    public String toString() {
+      return "label \u300c" + text + "\u300d of " + owner;
+    }
+  }
 
   private final Map<String, Rect> nodes = new LinkedHashMap<>();
   private final Map<String, FlowNode> nodeElements = new HashMap<>();
@@ -122,7 +127,7 @@ final class DiagramLayout {
       List<double[]> path = points(edge);
       nodes.forEach((id, bounds) -> {
         if (id.equals(flow.getSource().getId()) || id.equals(flow.getTarget().getId())
-            || holds(id, flow.getSource().getId()) || holds(id, flow.getTarget().getId())) return;
+            || encloses(id, flow.getSource().getId()) || encloses(id, flow.getTarget().getId())) return;
         Rect inner = bounds.shrink(TOUCH);
         for (int k = 1; k < path.size(); k++) {
           double[] from = path.get(k - 1);
@@ -145,12 +150,12 @@ final class DiagramLayout {
       Rect box = label.box().shrink(TEXT_TOUCH);
       for (int j = i + 1; j < labels.size(); j++) {
         if (box.intersects(labels.get(j).box().shrink(TEXT_TOUCH))) {
-          found.add("label of " + label.owner() + " overlaps label of " + labels.get(j).owner());
+          found.add(label + " overlaps " + labels.get(j));
         }
       }
       nodes.forEach((id, bounds) -> {
         if (id.equals(label.owner()) || holds(id, label.owner())) return;
-        if (box.intersects(bounds.shrink(TEXT_TOUCH))) found.add("label of " + label.owner() + " covers " + id);
+        if (box.intersects(bounds.shrink(TEXT_TOUCH))) found.add(label + " covers " + id);
       });
     }
     return found;
@@ -167,7 +172,7 @@ final class DiagramLayout {
         List<double[]> path = points(edge);
         for (int k = 1; k < path.size(); k++) {
           if (box.crossedBy(path.get(k - 1)[0], path.get(k - 1)[1], path.get(k)[0], path.get(k)[1])) {
-            found.add("label of " + label.owner() + " is crossed by " + flow);
+            found.add(label + " is crossed by " + flow);
             break;
           }
         }
@@ -176,15 +181,21 @@ final class DiagramLayout {
     return found;
   }
 
-  /** Whether the flow node {@code outer} draws around {@code inner}: a subprocess around its content, a host around its boundary event. */
+  /**
+   * Whether {@code outer} is drawn around or under {@code inner}: a subprocess around its content, an activity under
+   * the boundary events on its border.
+   */
   private boolean holds(String outer, String inner) {
+    return encloses(outer, inner)
+        || nodeElements.get(inner) instanceof BoundaryEvent event && event.getAttachedTo() != null
+            && (event.getAttachedTo().getId().equals(outer) || holds(outer, event.getAttachedTo().getId()));
+  }
+
+  /** Whether the subprocess {@code outer} contains {@code inner}: a flow to or from inside it must cross its border. */
+  private boolean encloses(String outer, String inner) {
     FlowNode node = nodeElements.get(inner);
-    if (node == null) return false;
-    if (node instanceof BoundaryEvent event && event.getAttachedTo() != null
-        && (event.getAttachedTo().getId().equals(outer) || holds(outer, event.getAttachedTo().getId()))) {
-      return true;
-    }
-    for (ModelElementInstance parent = node.getParentElement(); parent != null; parent = parent.getParentElement()) {
+    for (ModelElementInstance parent = node == null ? null : node.getParentElement(); parent != null;
+        parent = parent.getParentElement()) {
       if (parent instanceof SubProcess sub && sub.getId().equals(outer)) return true;
     }
     return false;
@@ -209,7 +220,8 @@ final class DiagramLayout {
   }
 
   private static Label shapeLabel(BaseElement element, String text, Rect shape, BpmnLabel di) {
-    double midY = element instanceof Group ? shape.y() + LabelText.DEFAULT_HEIGHT / 2 : shape.y() + shape.height() + LabelText.DEFAULT_HEIGHT / 2;
+    double top = element instanceof Group ? shape.y() : shape.y() + shape.height();
+    double midY = top + LabelText.DEFAULT_HEIGHT / 2;
     return new Label(element.getId(), text, LabelText.box(text, di, shape.x() + shape.width() / 2, midY));
   }
 
@@ -245,7 +257,8 @@ final class DiagramLayout {
         return new Rect(bounds.x() + Math.max((bounds.width() - size[0]) / 2, 0), bounds.y(), size[0], size[1]);
       }
       double[] size = size(text, DEFAULT_WIDTH);
-      return new Rect(Math.round(midX - size[0] / 2), midY - DEFAULT_HEIGHT / 2, Math.ceil(size[0]), Math.ceil(size[1]));
+      double x = Math.round(midX - size[0] / 2);
+      return new Rect(x, midY - DEFAULT_HEIGHT / 2, Math.ceil(size[0]), Math.ceil(size[1]));
     }
 
     /** Width of the widest line and the height of all lines, breaking lines as bpmn-js's Text.layoutText does. */

@@ -67,8 +67,8 @@ class ProcessModelsTest {
   }
 
   /**
-   * The picture tells the truth (docs/models/, rendered by .ci/render-models): no shape drawn on top of another, no flow
-   * drawn through a shape it does not enter, no label over a shape or another label, no flow drawn through a label.
+   * The picture tells the truth (docs/models/, rendered by .ci/render-models): no shape drawn on top of another,
+   * no flow drawn through a shape it does not enter, no label over a shape or another label, no flow through a label.
    */
   @ParameterizedTest
   @MethodSource("models")
