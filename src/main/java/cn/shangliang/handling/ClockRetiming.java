@@ -8,6 +8,7 @@ import cn.shangliang.sla.ReplyClocks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,9 +71,13 @@ class ClockRetiming {
     WorkingCalendar before = reloaded.previous().data(WorkingCalendar.class);
     WorkingCalendar after = reloaded.next().data(WorkingCalendar.class);
     int moved = 0;
-    for (ReplyClocks.OpenClock open : clocks.openClocks()) {
+    // each node walks the clocks in its own order: two nodes reloading the same notice share the work instead of
+    // one waiting on the other's row lock clock after clock (whoever locks a clock first moves it; the other finds it done)
+    List<ReplyClocks.OpenClock> open = new ArrayList<>(clocks.openClocks());
+    Collections.shuffle(open);
+    for (ReplyClocks.OpenClock clock : open) {
       // one transaction per clock: the row lock, the engine's changes and the history commit together
-      Boolean retimed = transaction.execute(status -> retime(open, before, after));
+      Boolean retimed = transaction.execute(status -> retime(clock, before, after));
       if (Boolean.TRUE.equals(retimed)) moved++;
     }
     log.info("Working calendar changed ({} -> {}): {} open reply clocks re-timed", reloaded.previous().checksum(),
@@ -80,13 +85,14 @@ class ClockRetiming {
   }
 
   private boolean retime(ReplyClocks.OpenClock open, WorkingCalendar before, WorkingCalendar after) {
+    // the row lock and the count first: a clock already moved (by the other node) or not touched costs two statements
+    var moved = clocks.retime(open.id(), after).orElse(null);
+    if (moved == null) return false;
     // the business key (indexed) narrows the search to the matter's few processes before the variable is compared
     var query = runtime.createProcessInstanceQuery().variableValueEquals(ClockListeners.CLOCK_ID, open.id()).active();
     if (open.trackingCode() != null) query.processInstanceBusinessKey(open.trackingCode());
     ProcessInstance instance = query.list().stream().findFirst().orElse(null);
     if (instance == null) return false; // the clock's process has ended: nothing waits on its dates
-    var moved = clocks.retime(open.id(), after).orElse(null);
-    if (moved == null) return false;
     Map<Instant, Instant> dates = changes(moved.before(), moved.after());
     Map.Entry<Instant, Instant> coOpinion = coOpinion(instance.getId(), moved, after);
     if (coOpinion != null) dates.put(coOpinion.getKey(), coOpinion.getValue());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -65,6 +66,26 @@ class ProcessModelsTest {
     for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
       assertThat(flow.getId()).matches("Flow_[A-Z][A-Za-z0-9]+");
     }
+  }
+
+  /**
+   * The picture tells the truth (docs/models/, rendered by .ci/render-models): no shape drawn on top of another,
+   * no flow drawn through a shape it does not enter, no label over a shape or another label, no flow through a label.
+   */
+  @ParameterizedTest
+  @MethodSource("models")
+  void drawnReadably_noOverlaps_noFlowThroughShapesOrLabels(Path file) {
+    DiagramLayout layout = layout(file);
+    SoftAssertions.assertSoftly(soft -> {
+      soft.assertThat(layout.overlappingShapes()).as(file + ": shapes on top of each other").isEmpty();
+      soft.assertThat(layout.flowsThroughShapes()).as(file + ": flows drawn through shapes").isEmpty();
+      soft.assertThat(layout.coveredLabels()).as(file + ": labels over shapes or labels").isEmpty();
+      soft.assertThat(layout.crossedLabels()).as(file + ": labels with a flow drawn through them").isEmpty();
+    });
+  }
+
+  private static DiagramLayout layout(Path file) {
+    return new DiagramLayout(Bpmn.readModelFromFile(file.toFile()));
   }
 
   /**
