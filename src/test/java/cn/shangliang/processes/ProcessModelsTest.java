@@ -3,11 +3,13 @@ package cn.shangliang.processes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
@@ -86,6 +88,35 @@ class ProcessModelsTest {
 
   private static DiagramLayout layout(Path file) {
     return new DiagramLayout(Bpmn.readModelFromFile(file.toFile()));
+  }
+
+  /** Code that registers itself with the engine and so changes what every model does without showing in it. */
+  static final Pattern ENGINE_HOOK = Pattern.compile(
+      "getCustomPostBPMNParseListeners|getCustomPreBPMNParseListeners|getCustomPreDeployers|CommandInterceptors|setBusinessCalendarManager");
+
+  static Set<String> engineHooks() throws IOException {
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      return files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+        try {
+          return ENGINE_HOOK.matcher(Files.readString(f)).find();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).map(f -> f.getFileName().toString().replace(".java", "")).collect(Collectors.toSet());
+    }
+  }
+
+  /**
+   * What the platform adds to every model at deployment (parse listeners, deployers, command interceptors, the working-day
+   * calendar) is named in each model's documentation, so a designer reading the model in Modeler sees it.
+   */
+  @ParameterizedTest
+  @MethodSource("models")
+  void theListenersThePlatformAddsAreNamedInTheModelsDocumentation(Path file) throws IOException {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+    Process process = model.getModelElementsByType(Process.class).iterator().next();
+    String documentation = process.getDocumentations().stream().map(d -> d.getTextContent()).collect(Collectors.joining("\n"));
+    assertThat(engineHooks()).isNotEmpty().allSatisfy(hook -> assertThat(documentation).as(file + " documentation").contains(hook + "："));
   }
 
   /**
