@@ -1,5 +1,6 @@
 package cn.shangliang.inbox;
 
+import cn.shangliang.forms.Vars;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandRecordsContributor;
 import cn.shangliang.system.ChinaTime;
@@ -74,7 +75,7 @@ class StepRecords implements DemandRecordsContributor {
   void completed(DelegateTask task, String step) {
     Object demandId = task.getVariable("demandId");
     if (!(demandId instanceof Number id)) return; // not a matter's task
-    String actor = actor(task);
+    String actor = Vars.actor(task);
     List<Field> fields = submitted(task);
     records.save(new StepRecord(id.longValue(), step, task.getTaskDefinitionKey(), task.getProcessDefinitionId(), actor,
         clock.instant(), write(fields)));
@@ -84,11 +85,6 @@ class StepRecords implements DemandRecordsContributor {
         detail.length() > DETAIL_LENGTH ? detail.substring(0, DETAIL_LENGTH) + "…" : detail, null);
   }
 
-  private static String actor(DelegateTask task) {
-    var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication != null && authentication.getUserId() != null) return authentication.getUserId();
-    return task.getAssignee() != null ? task.getAssignee() : "system";
-  }
 
   /** The values of the task's form fields, by their labels; options shown by their labels, yes/no as 是/否. */
   List<Field> submitted(DelegateTask task) {

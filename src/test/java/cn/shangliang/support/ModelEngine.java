@@ -1,11 +1,11 @@
 package cn.shangliang.support;
 
+import cn.shangliang.calendar.WorkingDayBusinessCalendar;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalInt;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -111,8 +111,6 @@ public final class ModelEngine {
 
   /** "5WD" as five plain days: what a working day is, is the calendar's own test. */
   private record PlainDays(BusinessCalendar fallback) implements BusinessCalendar {
-    private static final Pattern WORKING_DAYS = Pattern.compile("(?i)^\\s*P?(\\d{1,4})\\s*WD\\s*$");
-
     @Override
     public Date resolveDuedate(String description) {
       return resolveDuedate(description, (Date) null);
@@ -120,10 +118,10 @@ public final class ModelEngine {
 
     @Override
     public Date resolveDuedate(String description, Date start) {
-      Matcher matcher = WORKING_DAYS.matcher(description == null ? "" : description);
-      if (!matcher.matches()) return start == null ? fallback.resolveDuedate(description) : fallback.resolveDuedate(description, start);
+      OptionalInt days = WorkingDayBusinessCalendar.workingDays(description); // the application's reading of "5WD"
+      if (days.isEmpty()) return start == null ? fallback.resolveDuedate(description) : fallback.resolveDuedate(description, start);
       Date from = start != null ? start : ClockUtil.getCurrentTime();
-      return Date.from(from.toInstant().plus(Duration.ofDays(Long.parseLong(matcher.group(1)))));
+      return Date.from(from.toInstant().plus(Duration.ofDays(days.getAsInt())));
     }
 
     @Override
