@@ -1,7 +1,6 @@
 package cn.shangliang.inbox;
 
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import cn.shangliang.organisation.People;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
@@ -16,8 +15,6 @@ final class UserNames {
   }
 
   static String name(User user, String fallback) {
-    String name = Stream.of(user.getLastName(), user.getFirstName()).filter(part -> part != null && !part.isBlank())
-        .map(String::strip).collect(Collectors.joining());
-    return name.isEmpty() ? fallback : name;
+    return People.nameOf(user, fallback);
   }
 }

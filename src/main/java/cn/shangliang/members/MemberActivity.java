@@ -1,5 +1,6 @@
 package cn.shangliang.members;
 
+import cn.shangliang.organisation.People;
 import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.NotFoundException;
 import java.sql.Timestamp;
@@ -64,7 +65,7 @@ public class MemberActivity {
     Timestamp from = Timestamp.from(start(month));
     Timestamp to = Timestamp.from(start(month.plusMonths(1)));
     String id = user.getId();
-    String name = ((user.getLastName() == null ? "" : user.getLastName()) + (user.getFirstName() == null ? "" : user.getFirstName())).strip();
+    String name = People.nameOf(user, id);
     String listed = "%," + id + ",%";
     return new Activity(id, name, month.toString(),
         count("select count(*) from demand where collecting_member = ? and created_at >= ? and created_at < ?", id, from, to),
