@@ -120,8 +120,7 @@ public class ConsultationRecords {
   }
 
   static String summary(Meeting meeting) {
-    return meeting.getMeetingForm().label() + "，" + meeting.getScheduledFor().atZone(ChinaTime.ZONE).toLocalDateTime()
-        .toString().replace('T', ' ') + "，" + meeting.getPlace();
+    return meeting.getMeetingForm().label() + "，" + ChinaTime.text(meeting.getScheduledFor()) + "，" + meeting.getPlace();
   }
 
   @Transactional(readOnly = true)

@@ -109,8 +109,7 @@ public class OnlineRounds {
         .orElseGet(() -> rounds.save(new Round(meeting.getId(), meeting.getDemandId(), from.plus(openAfterMeeting), now, actor)));
     for (Invitee invitee : invitees) add(round, invitee, actor);
     demandRecords.event(meeting.getDemandId(), actor, "ONLINE_ROUND_OPENED",
-        "网络协商开始，邀请" + invitees.size() + "人，链接有效至" + ChinaTime.of(round.expiresAt).toLocalDateTime()
-            .toString().replace('T', ' '), null);
+        "网络协商开始，邀请" + invitees.size() + "人，链接有效至" + ChinaTime.text(round.expiresAt), null);
     return round;
   }
 
@@ -197,8 +196,7 @@ public class OnlineRounds {
   @Transactional
   public RoundView close(String idOrCode, String actor) {
     Round round = lockedRound(idOrCode);
-    if (round.closed()) throw new ConflictException("网络协商已于" + ChinaTime.of(round.closedAt).toLocalDateTime()
-        .toString().replace('T', ' ') + "结束");
+    if (round.closed()) throw new ConflictException("网络协商已于" + ChinaTime.text(round.closedAt) + "结束");
     closeLocked(round, actor);
     return view(round);
   }
@@ -275,7 +273,7 @@ public class OnlineRounds {
     Round round = locks.lock(invitation.roundId);
     if (round.closed()) throw new ConflictException("本次网络协商已经结束，感谢关注");
     if (round.expired(clock.instant())) throw new GoneException("邀请链接已过期（有效至"
-        + ChinaTime.of(round.expiresAt).toLocalDateTime().toString().replace('T', ' ') + "）");
+        + ChinaTime.text(round.expiresAt) + "）");
     if (opinions.existsByInvitationId(invitation.getId())) throw new ConflictException("您已经发表过意见，每个邀请链接只能发表一次");
     try {
       Opinion opinion = opinions.saveAndFlush(new Opinion(round.getId(), invitation.getId(), stance, body, clock.instant()));

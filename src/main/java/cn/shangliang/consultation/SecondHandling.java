@@ -44,7 +44,7 @@ class SecondHandling {
       execution.setVariable("secondHandlingReasonText", why);
       boolean department = "DEPARTMENT".equals(execution.getVariable(Var.ROUTE));
       demands.event(demandId, "system", "SECOND_HANDLING", why + "，转二次办理，期限 "
-          + ChinaTime.of(deadline.toInstant()).toLocalDateTime(), department ? DemandStatus.DEPARTMENT_HANDLING : DemandStatus.DECIDING);
+          + ChinaTime.text(deadline.toInstant()), department ? DemandStatus.DEPARTMENT_HANDLING : DemandStatus.DECIDING);
       String group = department ? (String) execution.getVariable(Var.LEAD_GROUP) : "liaison-office";
       notifications.toGroup(group, "RETURNED", "二次办理：" + execution.getVariable(Var.TITLE), why + "，请重新办理并答复。",
           (String) execution.getVariable(Var.TRACKING_CODE));

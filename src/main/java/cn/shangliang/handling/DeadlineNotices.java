@@ -78,6 +78,6 @@ class DeadlineNotices {
   }
 
   static String text(Instant instant) {
-    return ChinaTime.of(instant).toLocalDateTime().toString().replace('T', ' ');
+    return ChinaTime.text(instant);
   }
 }

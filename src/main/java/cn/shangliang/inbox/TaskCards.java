@@ -113,7 +113,7 @@ class TaskCards {
     task.setVariableLocal("taskHistory", text.toString().strip());
   }
 
-  static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  static final DateTimeFormatter DATE_TIME = ChinaTime.DATE_TIME;
 
   /**
    * Whoever a task is offered to may read its process instance — so Tasklist shows the matter's variables on
@@ -181,7 +181,6 @@ class TaskCards {
     Object code = task.getVariable("trackingCode");
     notifications.toUser(assignee, "ASSIGNMENT", "新任务：" + task.getName(),
         "您有一项新任务「" + task.getName() + "」" + (task.getDueDate() == null ? "" : "，办理时限 "
-            + ChinaTime.of(task.getDueDate().toInstant()).toLocalDateTime().toString().replace('T', ' ')
-                .substring(0, 16)) + "。", code == null ? null : code.toString());
+            + ChinaTime.text(task.getDueDate().toInstant())) + "。", code == null ? null : code.toString());
   }
 }

@@ -59,7 +59,7 @@ public class PublicityNotices {
         Masking.freeText(demand.getTitle(), person), route == null ? "ON_SITE" : route, unit,
         Masking.freeText(result == null ? "已办理" : result, person), now, now.plus(period), round));
     demands.event(demandId, "system", "PUBLISHED", (round > 1 ? "二次办理结果" : "办理结果") + "公示至 "
-        + ChinaTime.of(notice.getClosesAt()).toLocalDateTime(), DemandStatus.PUBLICIZING);
+        + ChinaTime.text(notice.getClosesAt()), DemandStatus.PUBLICIZING);
     return notice;
   }
 
