@@ -107,7 +107,7 @@
 
   async function showDemand(code) {
     const d = await get('/api/demands/' + encodeURIComponent(code));
-    const history = d.history.map((h) => `<li>${time(h.at)} ${text(h.actor)}：${text(h.detail || h.kind)}</li>`).join('');
+    const history = d.history.map((h) => `<li>${time(h.at)} ${text(h.actorName || h.actor)}：${text(h.detail || h.kind)}</li>`).join('');
     $('demand').querySelector('article').innerHTML = `<h2>${text(d.trackingCode)} ${text(d.title)}</h2>`
       + `<p>${text(d.township)} ${text(d.village)} · ${text(d.statusLabel)}</p><p>${text(d.description)}</p>`
       + `<p>办理方式：${text(d.route ? d.route.route : '')} · 牵头单位：${text(d.route ? name(d.route.leadDepartment) : '')} · 时限：${d.route ? due(d.route.deadline, d.route.provisional) : ''}</p>`

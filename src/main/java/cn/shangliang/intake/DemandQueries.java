@@ -1,6 +1,7 @@
 package cn.shangliang.intake;
 
 import cn.shangliang.calendar.CalendarService;
+import cn.shangliang.organisation.People;
 import cn.shangliang.routing.Category;
 import cn.shangliang.routing.RouteResult;
 import cn.shangliang.system.ChinaTime;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +27,20 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reads demands for staff: the full view with route, open tasks and history. */
 @Service
 public class DemandQueries {
+  /** The actor of what a civic app did through its API key ({@code open311:<key name>}). */
+  private static final String OPEN311_ACTOR = "open311:";
   private final DemandRepository demands;
   private final RoutingRecordRepository routing;
   private final DemandEventRepository events;
   private final TaskService taskService;
   private final List<DemandRecordsContributor> contributors;
   private final CalendarService calendars;
+  private final People people;
 
   DemandQueries(DemandRepository demands, RoutingRecordRepository routing, DemandEventRepository events,
-      TaskService taskService, List<DemandRecordsContributor> contributors, CalendarService calendars) {
+      TaskService taskService, List<DemandRecordsContributor> contributors, CalendarService calendars, People people) {
     this.calendars = calendars;
+    this.people = people;
     this.demands = demands;
     this.routing = routing;
     this.events = events;
@@ -112,8 +118,19 @@ public class DemandQueries {
   /** The demand's history, oldest first: the view's last part alone (what every task card shows). */
   @Transactional(readOnly = true)
   public List<DemandView.HistoryEntry> history(Demand d) {
+    Map<String, String> names = new HashMap<>();
     return events.findByDemandIdOrderByOccurredAtAscIdAsc(d.getId()).stream()
-        .map(e -> new DemandView.HistoryEntry(at(e.getOccurredAt()), e.getActor(), e.getKind(), e.getDetail())).toList();
+        .map(e -> new DemandView.HistoryEntry(at(e.getOccurredAt()), e.getActor(), e.getKind(), e.getDetail(),
+            names.computeIfAbsent(e.getActor(), this::actorName))).toList();
+  }
+
+  /** Who acted, in words: a person by name, the platform itself as 系统, the public and civic apps as such. */
+  String actorName(String actor) {
+    if (actor == null) return null;
+    if (actor.equals("system")) return "系统";
+    if (actor.equals("public")) return "群众";
+    if (actor.startsWith(OPEN311_ACTOR)) return "Open311 接口（" + actor.substring(OPEN311_ACTOR.length()) + "）";
+    return people.name(actor);
   }
 
   private Map<String, Object> steps(long demandId) {

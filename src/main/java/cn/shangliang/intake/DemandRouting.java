@@ -99,10 +99,10 @@ public class DemandRouting {
     }
     OffsetDateTime deadline = result.deadline();
     if (deadline != null) {
-      text.append("，办理时限：").append(deadline.atZoneSameInstant(ChinaTime.ZONE).toLocalDateTime().toString().replace('T', ' '));
+      text.append("，办理时限：").append(ChinaTime.text(deadline));
       if (result.provisional()) text.append(WorkingCalendar.PROVISIONAL_NOTE);
     }
-    text.append("。理由：").append(result.reasons().stream().map(r -> r.rule() + " " + r.message()).collect(Collectors.joining("；")));
+    text.append("。理由：").append(result.reasons().stream().map(RouteResult.Reason::message).collect(Collectors.joining("；")));
     return text.toString();
   }
 }

@@ -27,5 +27,6 @@ public record DemandView(
   public record OpenTask(String id, String name, String taskDefinitionKey, List<String> candidateGroups, String assignee,
       OffsetDateTime created, OffsetDateTime due, boolean dueProvisional) {}
 
-  public record HistoryEntry(OffsetDateTime at, String actor, String kind, String detail) {}
+  /** {@code actor} is the account (or system, public, open311:key); {@code actorName} how people call it: 李委员, 系统. */
+  public record HistoryEntry(OffsetDateTime at, String actor, String kind, String detail, String actorName) {}
 }

@@ -73,6 +73,13 @@ class DemandApiTest {
     assertThat(view.get("tasksOpen").get(0).get("name").asText()).startsWith("深入调查明事：村组道路坑洼积水");
     assertThat(view.get("tasksOpen").get(0).get("due").asText()).endsWith("T17:30:00+08:00");
     assertThat(view.get("history").findValuesAsText("kind")).containsExactly("COLLECTED", "ROUTED");
+    JsonNode collected = view.get("history").get(0);
+    assertThat(collected.get("actor").asText()).isEqualTo("clerk");
+    assertThat(collected.get("actorName").asText()).as("people by name, not by account").isEqualTo("王联络员");
+    String routed = view.get("history").get(1).get("detail").asText();
+    assertThat(routed).as("the deadline in words, no rule code").contains("办理时限：").doesNotContain("STANDARD")
+        .doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT").doesNotContainPattern(" \\d\\d:\\d\\d:\\d\\d")
+        .containsPattern("\\d{4}-\\d\\d-\\d\\d 17:30");
     assertThat(http.as("liaison").get("/api/demands/" + json.get("trackingCode").asText()).json().get("id"))
         .isEqualTo(json.get("id"));
   }
