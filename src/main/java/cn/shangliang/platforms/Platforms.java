@@ -1,5 +1,6 @@
 package cn.shangliang.platforms;
 
+import cn.shangliang.organisation.People;
 import cn.shangliang.platforms.PlatformRecords.Check;
 import cn.shangliang.platforms.PlatformRecords.Item;
 import cn.shangliang.platforms.PlatformRecords.Kind;
@@ -46,12 +47,14 @@ public class Platforms {
   private final PlatformCheckRepository checks;
   private final JdbcTemplate jdbc;
   private final IdentityService identity;
+  private final People people;
   private final Clock clock;
   @PersistenceContext
   private EntityManager entityManager;
 
   Platforms(PlatformRepository platforms, PlatformMemberRepository members, PlatformCheckRepository checks, JdbcTemplate jdbc,
-      @Lazy IdentityService identity, Clock clock) {
+      @Lazy IdentityService identity, @Lazy People people, Clock clock) {
+    this.people = people;
     this.platforms = platforms;
     this.members = members;
     this.checks = checks;
@@ -60,10 +63,14 @@ public class Platforms {
     this.clock = clock;
   }
 
-  public record ItemStatus(String item, String label, Boolean met, String evidence, LocalDate checkedOn, String checkedBy) {}
+  /** {@code checkedBy} is the account, {@code checkedByName} how people call it. */
+  public record ItemStatus(String item, String label, Boolean met, String evidence, LocalDate checkedOn, String checkedBy,
+      String checkedByName) {}
 
+  /** {@code members} are accounts; {@code memberNames} the same members by name (李委员), in the same order. */
   public record PlatformView(String id, String name, String kind, String kindLabel, String township, String village,
-      String address, List<String> members, List<ItemStatus> standard, boolean compliant, int itemsMet) {}
+      String address, List<String> members, List<ItemStatus> standard, boolean compliant, int itemsMet,
+      List<String> memberNames) {}
 
   public record Month(String month, int consultations, int matters, int solved, int membersActive) {}
 
@@ -110,7 +117,7 @@ public class Platforms {
     List<InvalidRequestException.FieldError> errors = new ArrayList<>();
     for (String member : memberIds) {
       if (member == null || identity.createUserQuery().userId(member).memberOfGroup("member").count() == 0) {
-        errors.add(error("members", "「" + member + "」不是政协委员的用户名"));
+        errors.add(error("members", "「" + (member == null ? "" : people.name(member)) + "」不是政协委员"));
       }
     }
     if (!errors.isEmpty()) throw new InvalidRequestException(errors);
@@ -164,12 +171,12 @@ public class Platforms {
     for (Item item : Item.values()) {
       Check c = latest.get(item);
       if (c != null && c.met) met++;
-      standard.add(c == null ? new ItemStatus(item.name(), item.label, null, null, null, null)
-          : new ItemStatus(item.name(), item.label, c.met, c.evidence, c.checkedOn, c.checkedBy));
+      standard.add(c == null ? new ItemStatus(item.name(), item.label, null, null, null, null, null)
+          : new ItemStatus(item.name(), item.label, c.met, c.evidence, c.checkedOn, c.checkedBy, people.name(c.checkedBy)));
     }
+    List<String> linked = members.findByPlatformIdOrderByMemberUserIdAsc(p.getId()).stream().map(m -> m.memberUserId).toList();
     return new PlatformView(String.valueOf(p.getId()), p.name, p.kind.name(), p.kind.label, p.township, p.village, p.address,
-        members.findByPlatformIdOrderByMemberUserIdAsc(p.getId()).stream().map(m -> m.memberUserId).toList(), standard,
-        met == Item.values().length, met);
+        linked, standard, met == Item.values().length, met, List.copyOf(people.names(linked).values()));
   }
 
   /** Where a meeting of the six steps takes place (scheduling the meeting). */

@@ -64,6 +64,7 @@ class PlatformsTest {
     JsonNode linked = http("liaison").put("/api/platforms/" + id + "/members", Map.of("members", List.of("member2", "member1")))
         .json();
     assertThat(linked.get("members").toString()).isEqualTo("[\"member1\",\"member2\"]");
+    assertThat(linked.get("memberNames").toString()).as("the same members by name").isEqualTo("[\"李委员\",\"赵委员\"]");
 
     for (String item : List.of("PLACE", "SIGN", "FACILITIES", "RULES", "ACTIVITIES")) {
       assertThat(check(id, item, true, "2026-11-02").status()).isEqualTo(201);
@@ -76,6 +77,7 @@ class PlatformsTest {
     assertThat(check(id, "BEAUTY", true, "2026-11-02").status()).isEqualTo(400);
     JsonNode full = check(id, "FUNDING", true, "2026-11-10").json();
     assertThat(full.get("compliant").asBoolean()).as("the latest check of each item is in force").isTrue();
+    assertThat(full.get("standard").get(0).get("checkedByName").asText()).isEqualTo("陈工委");
     assertThat(http("clerk").get("/api/platforms?compliant=true&township=中峰镇").json().findValuesAsText("id")).contains(id);
     assertThat(http("clerk").get("/api/platforms?compliant=false").json().findValuesAsText("id")).doesNotContain(id);
     assertThat(http("clerk").get("/api/platforms/999999999").status()).isEqualTo(404);
