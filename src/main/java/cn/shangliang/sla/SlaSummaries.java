@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The supervisors' figures per department for a period (README "Supervision figures" defines them):
  * <ul>
  *   <li>openTasks — department reply tasks open now; dueSoon — of those, not yet overdue and due by the end of
- *       the next working day;</li>
+ *       the next working day; counted by their state whatever the period: a department with open replies is listed
+ *       even when none of its deadlines falls in the period;</li>
  *   <li>breached — breaches that began in the period;</li>
  *   <li>responseRate 响应率 — replies given / replies due in the period;</li>
  *   <li>onTimeRate — replies given by their deadline / replies given (of those due in the period);</li>
@@ -65,6 +66,7 @@ public class SlaSummaries {
     breached.forEach(b -> departments.add(b.getDepartment()));
     Map<String, Map<String, long[]>> ratings = responses.ratingsByDepartment(from, to);
     departments.addAll(ratings.keySet());
+    departments.addAll(openByDepartment().keySet());
     Date now = Date.from(clock.instant());
     Date soon = Date.from(calendars.calendar().dueSoonLimit(clock.instant().atZone(calendars.calendar().zone()).toOffsetDateTime())
         .toInstant());
@@ -115,6 +117,13 @@ public class SlaSummaries {
   /** Open reply tasks and those due soon, per department with any open reply task (for the metrics). */
   @Transactional(readOnly = true)
   public List<DepartmentSummary> openNow() {
+    List<DepartmentSummary> result = new ArrayList<>();
+    openByDepartment().forEach((d, c) -> result.add(new DepartmentSummary(d, c[0], c[1], 0, 0, 0, null, null, null, null, Map.of())));
+    return result;
+  }
+
+  /** Per department with any open reply task: how many are open and how many of those are due soon. */
+  private Map<String, long[]> openByDepartment() {
     Date now = Date.from(clock.instant());
     Date soon = Date.from(calendars.calendar().dueSoonLimit(clock.instant().atZone(calendars.calendar().zone()).toOffsetDateTime())
         .toInstant());
@@ -126,9 +135,7 @@ public class SlaSummaries {
       c[0]++;
       if (task.getDueDate() != null && task.getDueDate().after(now) && task.getDueDate().before(soon)) c[1]++;
     }
-    List<DepartmentSummary> result = new ArrayList<>();
-    counts.forEach((d, c) -> result.add(new DepartmentSummary(d, c[0], c[1], 0, 0, 0, null, null, null, null, Map.of())));
-    return result;
+    return counts;
   }
 
   static Double rate(long part, long whole) {

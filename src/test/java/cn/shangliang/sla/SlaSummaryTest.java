@@ -84,5 +84,21 @@ class SlaSummaryTest {
     assertThat(environment.get("dueSoon").asLong()).as("all open ones are overdue already").isZero();
     assertThat(new Http(port).as("supervisor").get("/api/sla/breaches?department=environment&status=OPEN"
         + "&from=2031-06-01T00:00:00%2B08:00").json()).hasSize(3);
+
+    JsonNode may = new Http(port).as("supervisor")
+        .get("/api/sla/summary?from=2031-05-01T00:00:00%2B08:00&to=2031-06-01T00:00:00%2B08:00").json();
+    JsonNode before = null;
+    for (JsonNode department : may) if (department.get("department").asText().equals("environment")) before = department;
+    assertThat(before).as("open replies count by their state, not by whether their deadline falls in the period: " + may)
+        .isNotNull();
+    assertThat(before.get("openTasks").asLong()).isEqualTo(6);
+    assertThat(before.get("repliesDue").asLong()).as("none due in May").isZero();
+    assertThat(before.get("responseRate").isNull()).isTrue();
+
+    String csv = new Http(port).as("supervisor").get("/api/sla/breaches.csv?department=environment"
+        + "&from=2031-06-01T00:00:00%2B08:00&to=2031-07-01T00:00:00%2B08:00").body();
+    String row = csv.lines().skip(1).findFirst().orElseThrow();
+    assertThat(row).as("times as people read them").contains(",2031-06-03 09:0").doesNotContain("T0", "+08:00", ":00.");
+    assertThat(row).contains("生态环境局");
   }
 }
