@@ -219,10 +219,26 @@ class Open311Controller {
     Scope scope = choice(Scope.class, form.scope(), "attribute[scope]", Scope.VILLAGE);
     Urgency urgency = choice(Urgency.class, form.urgency(), "attribute[urgency]", Urgency.NORMAL);
     String title = text(form.title(), 200);
-    if (title == null) title = description.length() > 40 ? description.substring(0, 40) + "…" : description;
+    if (title == null) title = untitled(category, township, village);
     String fullDescription = address == null ? description : description + "\n地点：" + address;
     return new DemandRequest(title, fullDescription, category, scope, urgency, Channel.OPEN311, township, village,
         submitter(form), false, false, null, 1, List.of(), 0, null, lat, lng, null, null);
+  }
+
+  /**
+   * The title of a request sent without one (GeoReport v2 has no title): what and where, in words, so that lists
+   * do not show the start of the description twice, once as title and once as description.
+   */
+  static String untitled(Category category, String township, String village) {
+    String title = category.label() + "诉求（" + township + village + "）";
+    return title.length() > 200 ? title.substring(0, 200) : title;
+  }
+
+  /** Whether the title adds nothing to the description: made up for a request without one, or its first words. */
+  private static boolean untitled(Demand d) {
+    String title = d.getTitle();
+    String start = title.endsWith("…") ? title.substring(0, title.length() - 1) : title;
+    return title.equals(untitled(d.getCategory(), d.getTownship(), d.getVillage())) || d.getDescription().startsWith(start);
   }
 
   /** The person, if the client named one: family name first, as Chinese names are written. */
@@ -324,8 +340,9 @@ class Open311Controller {
     String agency = route == null || route.leadDepartment() == null ? null
         : rules.current().data(Departments.class).name(route.leadDepartment()).orElse(route.leadDepartment());
     String notice = route == null ? "研判中" : route.route().label() + (route.deadline() == null ? "" : "，办理时限 "
-        + route.deadline().toLocalDateTime().toString().replace('T', ' '));
-    String description = Masking.freeText(d.getTitle() + "：" + d.getDescription(), d.getSubmitterName());
+        + ChinaTime.text(route.deadline()));
+    String description = Masking.freeText(untitled(d) ? d.getDescription() : d.getTitle() + "：" + d.getDescription(),
+        d.getSubmitterName());
     if (description.length() > 4000) description = description.substring(0, 4000);
     return new Request(d.getTrackingCode(), d.getStatus() == DemandStatus.CLOSED ? "closed" : "open", d.getStatus().label(),
         d.getCategory().label(), d.getCategory().name(), description, agency, notice, at(d.getCreatedAt()), at(d.getUpdatedAt()),

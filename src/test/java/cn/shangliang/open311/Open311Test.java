@@ -189,6 +189,10 @@ class Open311Test {
     JsonNode staff = new Http(port).as("clerk").get("/api/demands/" + id).json();
     assertThat(staff.get("channel").asText()).isEqualTo("OPEN311");
     assertThat(staff.get("submitter").get("name").asText()).isEqualTo("王小明");
+    assertThat(staff.get("title").asText()).as("no title sent: what and where, not the description again")
+        .startsWith("环境卫生诉求（中峰镇开放接口村").doesNotContain("垃圾桶");
+    assertThat(read.get(0).get("description").asText()).as("the description once").startsWith("村口垃圾桶满了三天")
+        .doesNotContain("环境卫生诉求");
 
     String keyId = issued.json().get("id").asText();
     assertThat(new Http(port).as("admin").delete("/api/admin/open311-keys/" + keyId).json().get("revokedAt").asText()).isNotBlank();
