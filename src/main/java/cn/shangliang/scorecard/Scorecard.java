@@ -38,7 +38,14 @@ public class Scorecard {
   /** An item the group's matters missed (or were deducted for), and how often. */
   public record WeakItem(String key, String label, int times) {}
 
-  public record Ranking(String period, String scheme, String by, List<Standing> standings) {}
+  /**
+   * {@code withoutPlatform}: for platforms, the matters met at no registered platform, on a line of their own
+   * (rank 0, outside the ranking: they are no platform); null when there are none, and for townships.
+   */
+  public record Ranking(String period, String scheme, String by, List<Standing> standings, Standing withoutPlatform) {}
+
+  /** How the line of matters met at no registered platform is named. */
+  public static final String WITHOUT_PLATFORM = "未在协商平台";
 
   public ScorecardScheme scheme() {
     return rules.current().data(ScorecardScheme.class);
@@ -64,10 +71,14 @@ public class Scorecard {
     return rank(period, "township", matters(period), MatterScore::township, MatterScore::township, MatterScore::township);
   }
 
-  /** Platforms; the matters met at no registered platform are ranked together as "未在协商平台". */
+  /** Platforms; the matters met at no registered platform are no platform: a line of their own, outside the ranking. */
   public Ranking platforms(ScorePeriod period) {
-    return rank(period, "platform", matters(period), s -> s.platformId() == null ? "" : s.platformId(),
-        s -> s.platformName() == null ? "未在协商平台" : s.platformName(), MatterScore::township);
+    List<MatterScore> all = matters(period);
+    List<MatterScore> placed = all.stream().filter(s -> s.platformId() != null).toList();
+    List<MatterScore> elsewhere = all.stream().filter(s -> s.platformId() == null).toList();
+    Ranking ranking = rank(period, "platform", placed, MatterScore::platformId, MatterScore::platformName, MatterScore::township);
+    return elsewhere.isEmpty() ? ranking : new Ranking(ranking.period(), ranking.scheme(), ranking.by(), ranking.standings(),
+        standing(null, elsewhere, WITHOUT_PLATFORM, null, scheme()));
   }
 
   private Ranking rank(ScorePeriod period, String by, List<MatterScore> scores, Function<MatterScore, String> key,
@@ -77,27 +88,8 @@ public class Scorecard {
     ScorecardScheme scheme = scheme();
     List<Standing> standings = new ArrayList<>();
     for (Map.Entry<String, List<MatterScore>> group : groups.entrySet()) {
-      List<MatterScore> in = group.getValue();
-      double average = ScoreFormat.round(in.stream().mapToDouble(MatterScore::total).average().orElse(0));
-      Map<String, Double> indicators = new LinkedHashMap<>();
-      for (ScorecardScheme.Indicator indicator : scheme.indicators()) {
-        indicators.put(indicator.label(), ScoreFormat.round(in.stream().flatMap(s -> s.indicators().stream())
-            .filter(i -> i.key().equals(indicator.key())).mapToDouble(MatterScore.IndicatorScore::score).average().orElse(0)));
-      }
-      Map<String, WeakItem> lost = new LinkedHashMap<>();
-      for (MatterScore s : in) {
-        for (MatterScore.ItemResult item : s.items()) {
-          if (item.lost() > 0 || item.change() < 0) {
-            lost.merge(item.key(), new WeakItem(item.key(), item.label(), 1), (a, b) -> new WeakItem(a.key(), a.label(), a.times() + 1));
-          }
-        }
-      }
-      List<WeakItem> mostLost = lost.values().stream().sorted(Comparator.comparingInt(WeakItem::times).reversed()).limit(3).toList();
-      MatterScore first = in.get(0);
-      standings.add(new Standing(0, group.getKey().isEmpty() ? null : group.getKey(), name.apply(first),
-          township.apply(first), in.size(), average, in.stream().mapToDouble(MatterScore::total).min().orElse(0),
-          in.stream().mapToDouble(MatterScore::total).max().orElse(0),
-          scheme.grade(average, false), indicators, mostLost));
+      MatterScore first = group.getValue().get(0);
+      standings.add(standing(group.getKey(), group.getValue(), name.apply(first), township.apply(first), scheme));
     }
     standings.sort(Comparator.comparingDouble(Standing::average).reversed().thenComparing(Standing::name));
     List<Standing> ranked = new ArrayList<>();
@@ -107,6 +99,27 @@ public class Scorecard {
       ranked.add(new Standing(rank, s.key(), s.name(), s.township(), s.matters(), s.average(), s.lowest(), s.highest(), s.grade(),
           s.indicators(), s.mostLost()));
     }
-    return new Ranking(period.label(), scheme.name(), by, ranked);
+    return new Ranking(period.label(), scheme.name(), by, ranked, null);
+  }
+
+  /** A group's figures, unranked (rank 0): mean, range, grade of the mean, indicator means, the items most often lost. */
+  private static Standing standing(String key, List<MatterScore> in, String name, String township, ScorecardScheme scheme) {
+    double average = ScoreFormat.round(in.stream().mapToDouble(MatterScore::total).average().orElse(0));
+    Map<String, Double> indicators = new LinkedHashMap<>();
+    for (ScorecardScheme.Indicator indicator : scheme.indicators()) {
+      indicators.put(indicator.label(), ScoreFormat.round(in.stream().flatMap(s -> s.indicators().stream())
+          .filter(i -> i.key().equals(indicator.key())).mapToDouble(MatterScore.IndicatorScore::score).average().orElse(0)));
+    }
+    Map<String, WeakItem> lost = new LinkedHashMap<>();
+    for (MatterScore s : in) {
+      for (MatterScore.ItemResult item : s.items()) {
+        if (item.lost() > 0 || item.change() < 0) {
+          lost.merge(item.key(), new WeakItem(item.key(), item.label(), 1), (a, b) -> new WeakItem(a.key(), a.label(), a.times() + 1));
+        }
+      }
+    }
+    List<WeakItem> mostLost = lost.values().stream().sorted(Comparator.comparingInt(WeakItem::times).reversed()).limit(3).toList();
+    return new Standing(0, key, name, township, in.size(), average, in.stream().mapToDouble(MatterScore::total).min().orElse(0),
+        in.stream().mapToDouble(MatterScore::total).max().orElse(0), scheme.grade(average, false), indicators, mostLost);
   }
 }

@@ -91,8 +91,7 @@ class ScorecardController {
     List<List<Object>> rows = new ArrayList<>();
     for (MatterScore s : scorecard.matters(p)) {
       List<Object> row = new ArrayList<>(List.of(s.trackingCode(), s.title(), s.township(), s.village(),
-          Csv.orEmpty(s.platformName()), s.consultedAt() == null ? "" : s.consultedAt().atZone(ChinaTime.ZONE)
-              .toLocalDateTime().toString().replace('T', ' '), s.total(), s.grade()));
+          Csv.orEmpty(s.platformName()), ChinaTime.text(s.consultedAt()), s.total(), s.grade()));
       s.indicators().forEach(i -> row.add(i.score()));
       row.add(s.bonus());
       row.add(String.join("；", s.coreMissed()));
@@ -126,13 +125,17 @@ class ScorecardController {
     scheme.indicators().forEach(i -> header.add(i.label()));
     header.add("失分最多的条目");
     List<List<Object>> rows = new ArrayList<>();
-    for (Scorecard.Standing s : ranking.standings()) {
-      List<Object> row = new ArrayList<>(List.of(s.rank(), s.name(), s.township(), s.matters(), s.average(), s.lowest(),
-          s.highest(), s.grade()));
-      scheme.indicators().forEach(i -> row.add(Csv.orEmpty(s.indicators().get(i.label()))));
-      row.add(s.mostLost().stream().map(w -> w.label() + "（" + w.times() + "次）").collect(Collectors.joining("；")));
-      rows.add(row);
-    }
+    for (Scorecard.Standing s : ranking.standings()) rows.add(rankingRow(s, scheme));
+    if (ranking.withoutPlatform() != null) rows.add(rankingRow(ranking.withoutPlatform(), scheme));
     return Csv.download(file, header, rows);
+  }
+
+  /** One line of a ranking; the line outside it (matters met at no platform) has no rank: "—". */
+  private static List<Object> rankingRow(Scorecard.Standing s, ScorecardScheme scheme) {
+    List<Object> row = new ArrayList<>(List.of(s.rank() == 0 ? "—" : s.rank(), s.name(), Csv.orEmpty(s.township()), s.matters(),
+        s.average(), s.lowest(), s.highest(), s.grade()));
+    scheme.indicators().forEach(i -> row.add(Csv.orEmpty(s.indicators().get(i.label()))));
+    row.add(s.mostLost().stream().map(w -> w.label() + "（" + w.times() + "次）").collect(Collectors.joining("；")));
+    return row;
   }
 }

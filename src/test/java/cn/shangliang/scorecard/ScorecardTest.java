@@ -111,7 +111,10 @@ class ScorecardTest {
     assertThat(weakStanding.get("average").asDouble()).isEqualTo(50.3);
     assertThat(weakStanding.get("mostLost").findValuesAsText("key")).contains("NOTICE_IN_ADVANCE");
     JsonNode platforms = http("supervisor").get("/api/scorecard/platforms?period=2035").json();
-    assertThat(standing(platforms, null).get("name").asText()).isEqualTo("未在协商平台");
+    assertThat(platforms.get("withoutPlatform").get("name").asText()).isEqualTo("未在协商平台");
+    assertThat(platforms.get("withoutPlatform").get("rank").asInt()).as("a line of its own, not ranked").isZero();
+    assertThat(platforms.get("standings").findValuesAsText("name")).as("no platform is no platform in the ranking")
+        .doesNotContain("未在协商平台");
     assertThat(platforms.get("standings").findValuesAsText("key")).contains(platform);
 
     // the reply runs late and into supervision: the matter loses its on-time points and is deducted
