@@ -194,7 +194,7 @@
   // staff logged in to Tasklist see their unread notifications; visitors see nothing
   get('/api/public/staff-badge').then((b) => {
     if (!b.loggedIn) return;
-    $('staffUser').textContent = b.user;
+    $('staffUser').textContent = b.userName || b.user;
     $('badge').textContent = b.unread;
     $('staff').hidden = false;
   }).catch(() => {});

@@ -1,5 +1,6 @@
 package cn.shangliang.notifications;
 
+import cn.shangliang.organisation.People;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -15,12 +16,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "提醒 Notifications")
 class StaffBadgeController {
-  record Badge(boolean loggedIn, String user, int unread) {}
+  /** {@code user} is the account, {@code userName} how the header greets it (李委员). */
+  record Badge(boolean loggedIn, String user, int unread, String userName) {}
 
   private final Notifications notifications;
+  private final People people;
 
-  StaffBadgeController(Notifications notifications) {
+  StaffBadgeController(Notifications notifications, People people) {
     this.notifications = notifications;
+    this.people = people;
   }
 
   @GetMapping("/api/public/staff-badge")
@@ -28,8 +32,9 @@ class StaffBadgeController {
       + "不会被要求登录。不含个人信息。")
   Badge badge() {
     Authentication user = SecurityContextHolder.getContext().getAuthentication();
-    if (user == null || user instanceof AnonymousAuthenticationToken || !user.isAuthenticated()) return new Badge(false, null, 0);
+    if (user == null || user instanceof AnonymousAuthenticationToken || !user.isAuthenticated()) return new Badge(false, null, 0, null);
     return new Badge(true, user.getName(),
-        notifications.of(user.getName(), NotificationController.groups(user), true, Integer.MAX_VALUE).size());
+        notifications.of(user.getName(), NotificationController.groups(user), true, Integer.MAX_VALUE).size(),
+        people.name(user.getName()));
   }
 }

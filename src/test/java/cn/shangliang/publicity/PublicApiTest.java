@@ -196,6 +196,7 @@ class PublicApiTest {
     JsonNode staff = new Http(port).as("supervisor").get("/api/public/staff-badge").json();
     assertThat(staff.get("loggedIn").asBoolean()).isTrue();
     assertThat(staff.get("user").asText()).isEqualTo("supervisor");
+    assertThat(staff.get("userName").asText()).as("greeted by name").isEqualTo("周督查");
     assertThat(staff.get("unread").asInt()).isEqualTo(new Http(port).as("supervisor").get("/api/notifications/count").json()
         .get("unread").asInt());
   }
