@@ -13,6 +13,9 @@
     throw new Error((json.errors || []).map((e) => e.message).join('；') || json.detail || '提交失败');
   };
   $('year').value = new Date().getFullYear();
+  // what the last check of an item found, in a sentence: 依据（2026-11-02 陈工委检查）
+  const checked = (s) => s.met === null || s.met === undefined ? '尚未检查'
+    : text(`${s.met ? '达标' : '未达标'}：${s.evidence || ''}（${s.checkedOn || ''} ${s.checkedByName || s.checkedBy || ''}检查）`);
 
   async function load() {
     const q = new URLSearchParams();
@@ -24,11 +27,13 @@
     const rows = await Promise.all(list.map(async (p) => ({p, a: await get('/api/platforms/' + p.id + '/activity?year=' + year)})));
     $('count').textContent = '（' + list.length + '）';
     $('platforms').querySelector('tbody').innerHTML = rows.length === 0 ? '<tr><td colspan="9">没有符合条件的平台</td></tr>'
-      : rows.map(({p, a}) => `<tr><td>${text(p.name)}</td><td>${text(p.kindLabel)}</td><td>${text(p.township)} ${text(p.village || '')}</td>`
-        + `<td>${text(p.members.join('、') || '—')}</td><td><div class="six">${p.standard.map((s) =>
-          `<span class="${s.met === true ? 'met' : s.met === false ? 'unmet' : ''}" title="${text(s.evidence || '未检查')} ${text(s.checkedOn || '')}">${text(s.label)}</span>`).join('')}</div>`
-        + `<span class="${p.compliant ? 'ok' : 'no'}">${p.compliant ? '达标' : p.itemsMet + '/6'}</span></td>`
-        + `<td>${a.consultations}</td><td>${a.matters}</td><td>${a.solved}</td><td>${a.membersActive}</td></tr>`).join('');
+      : rows.map(({p, a}) => `<tr><td data-label="名称">${text(p.name)}</td><td data-label="类型">${text(p.kindLabel)}</td>`
+        + `<td data-label="所在地">${text(p.township)} ${text(p.village || '')}</td>`
+        + `<td data-label="联系委员">${text((p.memberNames || p.members).join('、') || '—')}</td><td data-label="六有"><div class="six">${p.standard.map((s) =>
+          `<span class="${s.met === true ? 'met' : s.met === false ? 'unmet' : ''}" title="${checked(s)}">${text(s.label)}</span>`).join('')}</div>`
+        + `<span class="${p.compliant ? 'ok' : 'no'}">${p.compliant ? '六项全部达标' : '达标 ' + p.itemsMet + ' 项，共 6 项'}</span></td>`
+        + `<td class="number" data-label="协商次数">${a.consultations}</td><td class="number" data-label="协商事项">${a.matters}</td>`
+        + `<td class="number" data-label="解决问题">${a.solved}</td><td class="number" data-label="参与委员">${a.membersActive}</td></tr>`).join('');
     $('check').elements.platform.innerHTML = list.map((p) => `<option value="${text(p.id)}">${text(p.name)}</option>`).join('');
   }
 
