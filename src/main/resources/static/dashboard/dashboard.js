@@ -80,13 +80,20 @@
       const end = new Date(m.getFullYear(), m.getMonth() + 1, 1);
       return get('/api/sla/summary?from=' + encodeURIComponent(iso(ymd(m), false)) + '&to=' + encodeURIComponent(iso(ymd(end), false)));
     }));
-    const departments = [...new Set(results.flat().map((r) => r.department))];
+    const rate = (rows, d) => { const r = rows.find((x) => x.department === d); return r && r.onTimeRate !== null ? Math.round(r.onTimeRate * 1000) / 10 : null; };
+    // only departments that answered in one of the months: the others have no rate to draw (open replies alone list them)
+    const departments = [...new Set(results.flat().map((r) => r.department))].filter((d) => results.some((rows) => rate(rows, d) !== null));
     trendChart.setOption({
-      tooltip: {trigger: 'axis', valueFormatter: (v) => v === null ? '—' : v + '%'}, legend: {type: 'scroll', data: departments.map(name)},
+      title: departments.length ? {show: false} : {show: true, text: '近六个月没有到期的答复', left: 'center', top: 'middle',
+        textStyle: {color: '#8a98a8', fontSize: 14, fontWeight: 'normal'}},
+      tooltip: {trigger: 'axis', valueFormatter: (v) => v === null || v === undefined ? '—' : v + '%'},
+      legend: {type: 'scroll', data: departments.map(name)},
       grid: {left: 48, right: 16, bottom: 40}, xAxis: {type: 'category', data: months.map((m) => (m.getMonth() + 1) + '月')},
-      yAxis: {type: 'value', max: 100, axisLabel: {formatter: '{value}%'}},
-      series: departments.map((d) => ({name: name(d), type: 'line', connectNulls: true,
-        data: results.map((rows) => { const r = rows.find((x) => x.department === d); return r && r.onTimeRate !== null ? Math.round(r.onTimeRate * 1000) / 10 : null; })}))
+      yAxis: {type: 'value', min: 0, max: 100, axisLabel: {formatter: '{value}%'}},
+      // a month alone between empty ones is a dot: every point is drawn, large enough to see on the axis lines
+      series: departments.map((d) => ({name: name(d), type: 'line', connectNulls: true, showSymbol: true, showAllSymbol: true,
+        symbolSize: 9, clip: false, label: {show: true, position: 'top', formatter: (p) => p.value + '%'},
+        data: results.map((rows) => rate(rows, d))}))
     }, true);
   }
 
@@ -95,7 +102,8 @@
     $('openBreaches').tBodies[0].innerHTML = open.length === 0 ? '<tr><td colspan="6" class="empty">暂无未结超期</td></tr>'
       : open.map((b) => `<tr class="clickable" data-code="${text(b.trackingCode)}"><td>${text(b.trackingCode)}</td><td>${text(name(b.department))}</td>`
         + `<td>${due(b.due, b.provisional)}</td><td>${time(b.breachedAt)}</td><td><span class="level${b.level}">${b.level === 2 ? '重点督办' : '督办'}</span></td>`
-        + `<td>${text(b.supervisionAction ? ACTIONS[b.supervisionAction] + '：' + b.supervisionNote : '待督办')}</td></tr>`).join('');
+        + `<td>${text(b.supervisionAction ? (ACTIONS[b.supervisionAction] || b.supervisionAction) + '：' + b.supervisionNote
+          + (b.supervisedByName ? '（' + b.supervisedByName + '）' : '') : '待督办')}</td></tr>`).join('');
     $('dueSoon').tBodies[0].innerHTML = dueSoon.length === 0 ? '<tr><td colspan="4" class="empty">暂无即将到期的答复</td></tr>'
       : dueSoon.map((t) => `<tr class="clickable" data-code="${text(t.trackingCode)}"><td>${text(t.trackingCode)}</td><td>${text(t.title)}</td>`
         + `<td>${text(name(t.department))}</td><td>${due(t.due, t.provisional)}</td></tr>`).join('');
@@ -110,7 +118,7 @@
     const history = d.history.map((h) => `<li>${time(h.at)} ${text(h.actorName || h.actor)}：${text(h.detail || h.kind)}</li>`).join('');
     $('demand').querySelector('article').innerHTML = `<h2>${text(d.trackingCode)} ${text(d.title)}</h2>`
       + `<p>${text(d.township)} ${text(d.village)} · ${text(d.statusLabel)}</p><p>${text(d.description)}</p>`
-      + `<p>办理方式：${text(d.route ? d.route.route : '')} · 牵头单位：${text(d.route ? name(d.route.leadDepartment) : '')} · 时限：${d.route ? due(d.route.deadline, d.route.provisional) : ''}</p>`
+      + `<p>办理方式：${text(d.routeLabel || '研判中')} · 牵头单位：${text(d.route ? name(d.route.leadDepartment) : '')} · 时限：${d.route ? due(d.route.deadline, d.route.provisional) : ''}</p>`
       + `<h3>办理记录</h3><ul>${history}</ul>`;
     $('demand').showModal();
   }

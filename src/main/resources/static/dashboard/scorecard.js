@@ -21,26 +21,53 @@
       get('/api/scorecard/townships?period=' + p), get('/api/scorecard/platforms?period=' + p), get('/api/scorecard/matters?period=' + p)]);
     grades = scheme.grades.map((g) => g.label);
     $('schemeName').textContent = scheme.name;
+    $('scoreExplained').innerHTML = explain(scheme);
     const indicators = scheme.indicators.map((i) => i.label);
     const ranked = townships.standings;
     chart.setOption({
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}}, legend: {data: indicators},
-      grid: {left: 48, right: 16, bottom: 60}, xAxis: {type: 'category', data: ranked.map((s) => s.name), axisLabel: {rotate: ranked.length > 8 ? 30 : 0}},
+      // the legend wraps to two lines on a phone: the plot starts below it, clear of the axis name
+      grid: {left: 48, right: 16, bottom: 60, top: window.innerWidth < 560 ? 90 : 60},
+      xAxis: {type: 'category', data: ranked.map((s) => s.name), axisLabel: {rotate: ranked.length > 8 ? 30 : 0}},
       yAxis: {type: 'value', name: '平均分'},
       series: indicators.map((label) => ({name: label, type: 'bar', stack: 'score', data: ranked.map((s) => s.indicators[label])}))
     }, true);
     $('townshipRanking').tBodies[0].innerHTML = ranked.length === 0 ? '<tr><td colspan="7" class="empty">期内没有记录的协商会议</td></tr>'
       : ranked.map((s) => `<tr><td>${s.rank}</td><td>${text(s.name)}</td><td>${s.matters}</td><td>${s.average}</td><td>${grade(s.grade)}</td>`
         + `<td>${s.lowest}～${s.highest}</td><td>${weak(s.mostLost)}</td></tr>`).join('');
-    $('platformRanking').tBodies[0].innerHTML = platforms.standings.length === 0 ? '<tr><td colspan="7" class="empty">期内没有记录的协商会议</td></tr>'
+    const elsewhere = platforms.withoutPlatform;
+    $('platformRanking').tBodies[0].innerHTML = (platforms.standings.length === 0 ? '<tr><td colspan="7" class="empty">期内没有在协商平台召开的协商会议</td></tr>'
       : platforms.standings.map((s) => `<tr><td>${s.rank}</td><td>${text(s.name)}</td><td>${text(s.township)}</td><td>${s.matters}</td>`
-        + `<td>${s.average}</td><td>${grade(s.grade)}</td><td>${weak(s.mostLost)}</td></tr>`).join('');
+        + `<td>${s.average}</td><td>${grade(s.grade)}</td><td>${weak(s.mostLost)}</td></tr>`).join(''))
+      // matters met at no registered platform are no platform: shown apart, never ranked among them
+      + (elsewhere ? `<tr class="apart"><td>—</td><td>${text(elsewhere.name)}</td><td>各乡镇</td><td>${elsewhere.matters}</td>`
+        + `<td>${elsewhere.average}</td><td>${grade(elsewhere.grade)}</td><td>${weak(elsewhere.mostLost)}</td></tr>`
+        + '<tr class="apart"><td colspan="7" class="note">以上一行是未在已登记的协商平台召开会议的事项，单列，不参加平台排名。</td></tr>' : '');
     $('matterCount').textContent = '（' + matters.length + '）';
     $('matterScores').tBodies[0].innerHTML = matters.length === 0 ? '<tr><td colspan="6" class="empty">期内没有记录的协商会议</td></tr>'
       : matters.map((m, i) => `<tr class="clickable" data-index="${i}"><td>${text(m.trackingCode)}</td><td>${text(m.title)}</td>`
         + `<td>${text(m.township)}</td><td>${text(m.platformName || '—')}</td><td>${m.total}</td><td>${grade(m.grade)}</td></tr>`).join('');
     document.querySelectorAll('#matterScores tr.clickable').forEach((row) =>
       row.addEventListener('click', () => showMatter(matters[Number(row.dataset.index)], scheme)));
+  }
+
+  const points = (n) => Number.isInteger(n) ? String(n) : n.toFixed(1);
+
+  // the scheme in words, from the scheme itself: what a score is made of and what a grade means
+  function explain(scheme) {
+    const weights = scheme.indicators.map((i) => `${text(i.label)} ${points(i.weight)}分`).join('、');
+    const core = scheme.indicators.flatMap((i) => i.items.filter((item) => item.core).map((item) => text(item.label)));
+    const deductions = scheme.indicators.flatMap((i) => i.deductions.map((d) => text(d.label)));
+    const bonus = scheme.bonus.map((b) => `${text(b.label)}（${points(b.points)}分）`);
+    const bands = scheme.grades.map((g, n) => g.atLeast > 0 ? `${points(g.atLeast)}分及以上为${text(g.label)}`
+      : `不足${points(scheme.grades[n - 1].atLeast)}分为${text(g.label)}`).join('，');
+    return `<h3>怎样打分</h3><ul>`
+      + `<li>每个协商事项按${scheme.indicators.length}项指标打分，合计100分：${weights}。</li>`
+      + `<li>每项指标由若干条目组成，做到一条得一条的分${deductions.length ? `；${deductions.join('；')}，在本指标内扣减，扣完为止` : ''}。</li>`
+      + (bonus.length ? `<li>加分：${bonus.join('、')}，合计最多加${points(scheme.bonusCap)}分。</li>` : '')
+      + `<li>等次：${bands}。</li>`
+      + (core.length ? `<li>核心项目（${core.join('；')}）有一项没做到的，等次最高为${text(scheme.coreMissedGrade)}。</li>` : '')
+      + `<li>乡镇、协商平台的得分是期内在当地（该平台）首次协商的事项的平均分。</li></ul>`;
   }
 
   function showMatter(m, scheme) {

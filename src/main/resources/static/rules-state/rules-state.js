@@ -4,7 +4,7 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const text = (value) => { const span = document.createElement('span'); span.textContent = value ?? ''; return span.innerHTML; };
-  const time = (iso) => iso ? iso.substring(0, 19).replace('T', ' ') : '';
+  const time = (iso) => iso ? iso.substring(0, 16).replace('T', ' ') : '';
   const short = (sha) => sha ? text(sha.substring(0, 12)) + '…' : '';
 
   function refusal(last, checksum) {

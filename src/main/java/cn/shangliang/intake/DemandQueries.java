@@ -112,7 +112,8 @@ public class DemandQueries {
         latest,
         routes.stream().map(r -> new DemandView.RoutingStep(r.getStage().name(), r.toResult(calendars.calendar()),
             r.getRepeatCount(), r.getRulesChecksum(), at(r.getEvaluatedAt()))).toList(),
-        tasks, List.of(), steps(d.getId()), history(d), at(d.getCreatedAt()), d.getCreatedBy());
+        tasks, List.of(), steps(d.getId()), history(d), at(d.getCreatedAt()), d.getCreatedBy(),
+        latest == null ? null : latest.route().label());
   }
 
   /** The demand's history, oldest first: the view's last part alone (what every task card shows). */

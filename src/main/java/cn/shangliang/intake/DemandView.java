@@ -6,7 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** The full staff view of a demand ({@code GET /api/demands/{id}}): submitter included. */
+/**
+ * The full staff view of a demand ({@code GET /api/demands/{id}}): submitter included. {@code routeLabel} is the
+ * current route in words (限时答复), as {@code statusLabel} is the status.
+ */
 public record DemandView(
     String id, String trackingCode, String status, String statusLabel, String processInstanceId,
     String channel, String title, String description, String category, String scope, String urgency,
@@ -17,7 +20,7 @@ public record DemandView(
     String mergedInto, List<String> mergedDemands,
     RouteResult route, List<RoutingStep> routingHistory, List<OpenTask> tasksOpen, List<Object> breaches,
     Map<String, Object> steps,
-    List<HistoryEntry> history, OffsetDateTime createdAt, String createdBy) {
+    List<HistoryEntry> history, OffsetDateTime createdAt, String createdBy, String routeLabel) {
 
   public record Submitter(String name, String phone) {}
 

@@ -73,6 +73,7 @@ class DemandApiTest {
     assertThat(view.get("tasksOpen").get(0).get("name").asText()).startsWith("深入调查明事：村组道路坑洼积水");
     assertThat(view.get("tasksOpen").get(0).get("due").asText()).endsWith("T17:30:00+08:00");
     assertThat(view.get("history").findValuesAsText("kind")).containsExactly("COLLECTED", "ROUTED");
+    assertThat(view.get("routeLabel").asText()).as("the route in words").isEqualTo("限时答复");
     JsonNode collected = view.get("history").get(0);
     assertThat(collected.get("actor").asText()).isEqualTo("clerk");
     assertThat(collected.get("actorName").asText()).as("people by name, not by account").isEqualTo("王联络员");
