@@ -3,6 +3,7 @@ package cn.shangliang.proposal;
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.organisation.Departments;
+import cn.shangliang.organisation.People;
 import cn.shangliang.rules.RulesService;
 import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.NotFoundException;
@@ -31,10 +32,12 @@ public class ProposalQueries {
   private final SocialOpinionReportRepository reports;
   private final DemandRecords demands;
   private final RulesService rules;
+  private final People people;
 
   ProposalQueries(ProposalRepository proposals, ProposalMatterRepository matters, ProposalContactRepository contacts,
       ProposalReplyRepository replies, ProposalEvaluationRepository evaluations, FollowUpReviewRepository reviews,
-      SocialOpinionReportRepository reports, DemandRecords demands, RulesService rules) {
+      SocialOpinionReportRepository reports, DemandRecords demands, RulesService rules, People people) {
+    this.people = people;
     this.proposals = proposals;
     this.matters = matters;
     this.contacts = contacts;
@@ -90,7 +93,7 @@ public class ProposalQueries {
         : proposals.findByNumber(idOrNumber)).orElseThrow(() -> new NotFoundException("proposal " + idOrNumber));
     ReplyClassScheme scheme = scheme();
     List<HistoryEntry> history = new ArrayList<>();
-    history.add(new HistoryEntry(at(proposal.getDraftedAt()), "DRAFTED", "起草提案（" + proposal.getDraftedBy() + "）"));
+    history.add(new HistoryEntry(at(proposal.getDraftedAt()), "DRAFTED", "起草提案（" + people.name(proposal.getDraftedBy()) + "）"));
     if (proposal.getReviewedAt() != null) {
       history.add(new HistoryEntry(at(proposal.getReviewedAt()), "REGISTRATION_REVIEWED",
           RegistrationDecision.valueOf(proposal.getRegistrationDecision()).label() + "：" + proposal.getRegistrationComment()));

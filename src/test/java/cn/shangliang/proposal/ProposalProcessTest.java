@@ -117,6 +117,8 @@ class ProposalProcessTest {
     assertThat(view.get("matters").get(0).get("trackingCode").asText()).isEqualTo(steps.code());
     assertThat(view.get("history").findValuesAsText("kind")).containsSubsequence("DRAFTED", "REGISTRATION_REVIEWED", "ASSIGNED",
         "CONTACT", "REPLIED", "EVALUATED");
+    assertThat(view.get("history").get(0).get("detail").asText()).as("the drafter by name, not by account")
+        .matches("起草提案（[^A-Za-z0-9]+）");
     JsonNode matter = http("clerk").get("/api/demands/" + steps.code()).json();
     assertThat(matter.get("steps").get("coHandlerOpinions").get(0).get("department").asText()).isEqualTo("water");
 
