@@ -4,6 +4,7 @@ import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandQueries;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandStatus;
+import cn.shangliang.organisation.People;
 import cn.shangliang.privacy.Masking;
 import cn.shangliang.sla.SatisfactionRatings;
 import cn.shangliang.system.ConflictException;
@@ -42,9 +43,11 @@ public class PublicResponses implements SatisfactionRatings {
   private final DemandRecords demands;
   private final RuntimeService runtime;
   private final Clock clock;
+  private final People people;
 
   PublicResponses(PublicityNoticeRepository notices, ObjectionRepository objections, SatisfactionEvaluationRepository evaluations,
-      DemandQueries demandQueries, DemandRecords demands, RuntimeService runtime, Clock clock) {
+      DemandQueries demandQueries, DemandRecords demands, RuntimeService runtime, Clock clock, People people) {
+    this.people = people;
     this.notices = notices;
     this.objections = objections;
     this.evaluations = evaluations;
@@ -138,7 +141,7 @@ public class PublicResponses implements SatisfactionRatings {
         .orElseThrow(() -> new ConflictException("该诉求目前没有待评价的办理结果"));
     evaluation.answer(rating, comment, clock.instant(), channel, recordedBy);
     evaluations.save(evaluation);
-    String who = channel == SatisfactionEvaluation.Channel.PHONE_CALLBACK ? "电话回访（" + recordedBy + " 记录）" : "群众评价";
+    String who = channel == SatisfactionEvaluation.Channel.PHONE_CALLBACK ? "电话回访（" + people.name(recordedBy) + "记录）" : "群众评价";
     demands.event(demand.getId(), recordedBy == null ? "public" : recordedBy, "EVALUATED", who + "：" + rating.label()
         + (comment == null || comment.isBlank() ? "" : "（" + Masking.freeText(comment, demand.getSubmitterName()) + "）"), null);
     if (evaluations.countByMatterIdAndRoundAndStatus(evaluation.getMatterId(), evaluation.getRound(),

@@ -149,7 +149,7 @@ class AccessCodeTest {
     assertThat(jdbc.queryForObject("select recorded_by from satisfaction_evaluation e join demand d on d.id = e.demand_id "
         + "where d.tracking_code = ?", String.class, steps.code())).isEqualTo("liaison");
     assertThat(http().as("liaison").get("/api/demands/" + steps.code()).json().get("history").findValuesAsText("detail"))
-        .anyMatch(text -> text.startsWith("电话回访（liaison 记录）：基本满意"));
+        .anyMatch(text -> text.startsWith("电话回访（陈工委记录）：基本满意"));
 
     assertThat(http().as("liaison").post("/api/demands/" + evaluationDue().code() + "/evaluation",
         Map.of("rating", "SATISFIED", "channel", "PUBLIC")).status()).as("staff only record callbacks").isEqualTo(400);
