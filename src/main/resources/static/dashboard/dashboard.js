@@ -6,6 +6,10 @@
   const ACTIONS = {PHONE: '电话催办', WRITTEN: '书面督办', MEETING: '约谈督办'};
   const $ = (id) => document.getElementById(id);
   const name = (code) => DEPARTMENTS[code] || code;
+  // the department's name as the API gives it, else the page's own table (older answers had only the code)
+  const unit = (row) => row.departmentName || name(row.department);
+  // the charts name departments by code: learn their names from the rows that carry them
+  const learn = (rows) => rows.forEach((r) => { if (r.departmentName) DEPARTMENTS[r.department] = r.departmentName; });
   const pct = (rate) => rate === null || rate === undefined ? '—' : (rate * 100).toFixed(1) + '%';
   const time = (iso) => iso ? iso.replace('T', ' ').substring(0, 16) : '';
   // a deadline in a year whose holiday notice is not published yet ("provisional": true) may still move
@@ -41,6 +45,7 @@
     $('csvBreaches').href = '/api/sla/breaches.csv' + q;
     const [summary, breaches, open, dueSoon] = await Promise.all([get('/api/sla/summary' + q), get('/api/sla/breaches' + q),
       get('/api/sla/breaches?status=OPEN'), get('/api/sla/due-soon')]);
+    learn([...summary, ...breaches, ...open, ...dueSoon]);
     const given = summary.reduce((s, r) => s + r.repliesGiven, 0);
     $('cards').innerHTML = card('在办答复', summary.reduce((s, r) => s + r.openTasks, 0))
       + card('即将到期', dueSoon.length, dueSoon.length > 0)
@@ -80,6 +85,7 @@
       const end = new Date(m.getFullYear(), m.getMonth() + 1, 1);
       return get('/api/sla/summary?from=' + encodeURIComponent(iso(ymd(m), false)) + '&to=' + encodeURIComponent(iso(ymd(end), false)));
     }));
+    learn(results.flat());
     const rate = (rows, d) => { const r = rows.find((x) => x.department === d); return r && r.onTimeRate !== null ? Math.round(r.onTimeRate * 1000) / 10 : null; };
     // only departments that answered in one of the months: the others have no rate to draw (open replies alone list them)
     const departments = [...new Set(results.flat().map((r) => r.department))].filter((d) => results.some((rows) => rate(rows, d) !== null));
@@ -100,15 +106,15 @@
   function renderTables(summary, open, dueSoon) {
     $('openCount').textContent = '（' + open.length + '）';
     $('openBreaches').tBodies[0].innerHTML = open.length === 0 ? '<tr><td colspan="6" class="empty">暂无未结超期</td></tr>'
-      : open.map((b) => `<tr class="clickable" data-code="${text(b.trackingCode)}"><td>${text(b.trackingCode)}</td><td>${text(name(b.department))}</td>`
+      : open.map((b) => `<tr class="clickable" data-code="${text(b.trackingCode)}"><td>${text(b.trackingCode)}</td><td>${text(unit(b))}</td>`
         + `<td>${due(b.due, b.provisional)}</td><td>${time(b.breachedAt)}</td><td><span class="level${b.level}">${b.level === 2 ? '重点督办' : '督办'}</span></td>`
         + `<td>${text(b.supervisionAction ? (ACTIONS[b.supervisionAction] || b.supervisionAction) + '：' + b.supervisionNote
           + (b.supervisedByName ? '（' + b.supervisedByName + '）' : '') : '待督办')}</td></tr>`).join('');
     $('dueSoon').tBodies[0].innerHTML = dueSoon.length === 0 ? '<tr><td colspan="4" class="empty">暂无即将到期的答复</td></tr>'
       : dueSoon.map((t) => `<tr class="clickable" data-code="${text(t.trackingCode)}"><td>${text(t.trackingCode)}</td><td>${text(t.title)}</td>`
-        + `<td>${text(name(t.department))}</td><td>${due(t.due, t.provisional)}</td></tr>`).join('');
+        + `<td>${text(unit(t))}</td><td>${due(t.due, t.provisional)}</td></tr>`).join('');
     $('summary').tBodies[0].innerHTML = summary.length === 0 ? '<tr><td colspan="8" class="empty">期内无答复任务</td></tr>'
-      : summary.map((s) => `<tr><td>${text(name(s.department))}</td><td>${s.openTasks}</td><td>${s.dueSoon}</td><td>${s.breached}</td>`
+      : summary.map((s) => `<tr><td>${text(unit(s))}</td><td>${s.openTasks}</td><td>${s.dueSoon}</td><td>${s.breached}</td>`
         + `<td>${pct(s.onTimeRate)}</td><td>${pct(s.responseRate)}</td><td>${pct(s.resolutionRate)}</td><td>${pct(s.satisfactionRate)}</td></tr>`).join('');
     document.querySelectorAll('tr.clickable').forEach((row) => row.addEventListener('click', () => showDemand(row.dataset.code)));
   }

@@ -2,9 +2,7 @@ package cn.shangliang.sla;
 
 import cn.shangliang.calendar.CalendarService;
 import cn.shangliang.calendar.WorkingCalendar;
-import cn.shangliang.organisation.Departments;
 import cn.shangliang.organisation.People;
-import cn.shangliang.rules.RulesService;
 import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,18 +29,19 @@ class SlaController {
 
   /**
    * {@code provisional}: {@code due} falls in a year whose holiday notice is not published yet;
-   * {@code supervisedByName}: who supervised, by name (the account is {@code supervisedBy}).
+   * {@code supervisedByName}: who supervised, by name (the account is {@code supervisedBy}); {@code departmentName}
+   * the department's name.
    */
   record BreachView(String id, String trackingCode, String task, String department, OffsetDateTime due, boolean provisional,
       OffsetDateTime breachedAt, int level, OffsetDateTime escalatedAt, OffsetDateTime closedAt, Long minutesLate,
-      String supervisionAction, String supervisionNote, String supervisedBy, String supervisedByName) {
-    static BreachView of(SlaBreach b, WorkingCalendar calendar, People people) {
+      String supervisionAction, String supervisionNote, String supervisedBy, String supervisedByName, String departmentName) {
+    static BreachView of(SlaBreach b, WorkingCalendar calendar, People people, SlaSummaries summaries) {
       Instant end = b.getClosedAt();
       OffsetDateTime due = at(b.getDueAt());
       return new BreachView(String.valueOf(b.getId()), b.getTrackingCode(), b.getTask(), b.getDepartment(), due,
           calendar.isProvisional(due), at(b.getBreachedAt()), b.getLevel(), at(b.getEscalatedAt()), at(end),
           end == null ? null : Duration.between(b.getDueAt(), end).toMinutes(), b.getSupervisionAction(), b.getSupervisionNote(),
-          b.getSupervisedBy(), people.name(b.getSupervisedBy()));
+          b.getSupervisedBy(), people.name(b.getSupervisedBy()), summaries.departmentName(b.getDepartment()));
     }
   }
 
@@ -65,13 +64,10 @@ class SlaController {
   private final Clock clock;
   private final CalendarService calendars;
   private final People people;
-  private final RulesService rules;
 
-  SlaController(SlaBreachRepository breaches, SlaSummaries summaries, Clock clock, CalendarService calendars, People people,
-      RulesService rules) {
+  SlaController(SlaBreachRepository breaches, SlaSummaries summaries, Clock clock, CalendarService calendars, People people) {
     this.calendars = calendars;
     this.people = people;
-    this.rules = rules;
     this.breaches = breaches;
     this.summaries = summaries;
     this.clock = clock;
@@ -93,18 +89,18 @@ class SlaController {
     }
     return breaches.search(department == null || department.isBlank() ? null : department.strip(), open,
         from == null ? Instant.EPOCH : from.toInstant(), to == null ? Instant.parse("9999-01-01T00:00:00Z") : to.toInstant())
-        .stream().map(b -> BreachView.of(b, calendars.calendar(), people)).toList();
+        .stream().map(b -> BreachView.of(b, calendars.calendar(), people, summaries)).toList();
   }
 
   record DueSoonView(String taskId, String trackingCode, String title, String department, OffsetDateTime due,
-      boolean provisional) {}
+      boolean provisional, String departmentName) {}
 
   @GetMapping("/due-soon")
   @Operation(summary = "即将到期的部门答复", description = "下一个工作日结束前到期、尚未超期的部门答复任务。")
   List<DueSoonView> dueSoon() {
     WorkingCalendar calendar = calendars.calendar();
     return summaries.dueSoon().stream().map(t -> new DueSoonView(t.taskId(), t.trackingCode(), t.title(), t.department(),
-        at(t.due()), calendar.isProvisional(at(t.due())))).toList();
+        at(t.due()), calendar.isProvisional(at(t.due())), summaries.departmentName(t.department()))).toList();
   }
 
   @GetMapping(value = "/breaches.csv", produces = "text/csv")
@@ -114,12 +110,12 @@ class SlaController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
     List<BreachView> rows = breaches(department, status, from, to);
-    Departments units = rules.current().data(Departments.class);
     return Csv.download("超期督办.csv", List.of("受理编号", "任务", "承办单位", "时限", "超期时间", "督办级别", "升级时间", "结束时间",
         "超期分钟", "督办方式", "督办情况", "督办人"), rows.stream().map(b -> List.<Object>of(b.trackingCode(), b.task(),
-        units.name(b.department()).orElse(b.department()), ChinaTime.text(b.due()), ChinaTime.text(b.breachedAt()),
+        b.departmentName(), ChinaTime.text(b.due()), ChinaTime.text(b.breachedAt()),
         b.level() == 2 ? "重点督办" : "督办", ChinaTime.text(b.escalatedAt()), ChinaTime.text(b.closedAt()),
-        Csv.orEmpty(b.minutesLate()), actionLabel(b.supervisionAction()), Csv.orEmpty(b.supervisionNote()), Csv.orEmpty(b.supervisedByName()))).toList());
+        Csv.orEmpty(b.minutesLate()), actionLabel(b.supervisionAction()), Csv.orEmpty(b.supervisionNote()),
+        Csv.orEmpty(b.supervisedByName()))).toList());
   }
 
   @GetMapping(value = "/summary.csv", produces = "text/csv")
@@ -127,9 +123,8 @@ class SlaController {
   ResponseEntity<byte[]> summaryCsv(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
-    Departments units = rules.current().data(Departments.class);
     return Csv.download("时限统计.csv", List.of("承办单位", "在办", "即将到期", "超期", "应答复", "已答复", "按时率", "响应率", "解决率", "满意率"),
-        summary(from, to).stream().map(s -> List.<Object>of(units.name(s.department()).orElse(s.department()), s.openTasks(), s.dueSoon(), s.breached(), s.repliesDue(),
+        summary(from, to).stream().map(s -> List.<Object>of(s.departmentName(), s.openTasks(), s.dueSoon(), s.breached(), s.repliesDue(),
             s.repliesGiven(), Csv.orEmpty(s.onTimeRate()), Csv.orEmpty(s.responseRate()), Csv.orEmpty(s.resolutionRate()),
             Csv.orEmpty(s.satisfactionRate()))).toList());
   }

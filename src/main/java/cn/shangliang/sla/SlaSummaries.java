@@ -1,6 +1,8 @@
 package cn.shangliang.sla;
 
 import cn.shangliang.calendar.CalendarService;
+import cn.shangliang.organisation.Departments;
+import cn.shangliang.rules.RulesService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,10 +36,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class SlaSummaries {
   static final String REPLY_TASK = "UserTask_DepartmentReply";
 
-  /** satisfactionByChannel: the satisfaction rate of the answers that came through each channel (PUBLIC, PHONE_CALLBACK). */
+  /**
+   * satisfactionByChannel: the satisfaction rate of the answers that came through each channel (PUBLIC, PHONE_CALLBACK);
+   * departmentName: the department as people call it (水利局).
+   */
   public record DepartmentSummary(String department, long openTasks, long dueSoon, long breached, long repliesDue,
       long repliesGiven, Double onTimeRate, Double responseRate, Double resolutionRate, Double satisfactionRate,
-      Map<String, Double> satisfactionByChannel) {}
+      Map<String, Double> satisfactionByChannel, String departmentName) {}
 
   private final ReplyClockRepository clocks;
   private final SlaBreachRepository breaches;
@@ -46,10 +51,12 @@ public class SlaSummaries {
   private final Clock clock;
 
   private final SatisfactionRatings responses;
+  private final RulesService rules;
 
   SlaSummaries(ReplyClockRepository clocks, SlaBreachRepository breaches, TaskService taskService, CalendarService calendars,
-      Clock clock, SatisfactionRatings responses) {
+      Clock clock, SatisfactionRatings responses, RulesService rules) {
     this.responses = responses;
+    this.rules = rules;
     this.clocks = clocks;
     this.breaches = breaches;
     this.taskService = taskService;
@@ -84,7 +91,7 @@ public class SlaSummaries {
       result.add(new DepartmentSummary(department, open, dueSoon,
           breached.stream().filter(b -> b.getDepartment().equals(department)).count(), mine.size(), given,
           rate(onTime, given), rate(given, mine.size()), rate(solved, accepted),
-          satisfaction(ratings.get(department), null), byChannel(ratings.get(department))));
+          satisfaction(ratings.get(department), null), byChannel(ratings.get(department)), departmentName(department)));
     }
     return result;
   }
@@ -118,7 +125,8 @@ public class SlaSummaries {
   @Transactional(readOnly = true)
   public List<DepartmentSummary> openNow() {
     List<DepartmentSummary> result = new ArrayList<>();
-    openByDepartment().forEach((d, c) -> result.add(new DepartmentSummary(d, c[0], c[1], 0, 0, 0, null, null, null, null, Map.of())));
+    openByDepartment().forEach((d, c) -> result.add(new DepartmentSummary(d, c[0], c[1], 0, 0, 0, null, null, null, null, Map.of(),
+        departmentName(d))));
     return result;
   }
 
@@ -136,6 +144,11 @@ public class SlaSummaries {
       if (task.getDueDate() != null && task.getDueDate().after(now) && task.getDueDate().before(soon)) c[1]++;
     }
     return counts;
+  }
+
+  /** A department's name from rules/departments.yaml; the code when the file no longer has it. */
+  public String departmentName(String code) {
+    return code == null ? null : rules.current().data(Departments.class).name(code).orElse(code);
   }
 
   static Double rate(long part, long whole) {

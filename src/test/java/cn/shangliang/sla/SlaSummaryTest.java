@@ -92,6 +92,7 @@ class SlaSummaryTest {
     assertThat(before).as("open replies count by their state, not by whether their deadline falls in the period: " + may)
         .isNotNull();
     assertThat(before.get("openTasks").asLong()).isEqualTo(6);
+    assertThat(before.get("departmentName").asText()).isEqualTo("生态环境局");
     assertThat(before.get("repliesDue").asLong()).as("none due in May").isZero();
     assertThat(before.get("responseRate").isNull()).isTrue();
 
