@@ -246,7 +246,7 @@ public class OnlineRounds {
     Meeting meeting = meetings.findById(round.meetingId).orElseThrow();
     List<Opinion> given = opinions.findByRoundIdOrderBySubmittedAtAscIdAsc(round.getId());
     Optional<Opinion> own = given.stream().filter(o -> o.invitationId.equals(invitation.getId())).findFirst();
-    String[] names = names(demand);
+    String[] names = names(demand, invitations.findByRoundIdOrderByIdAsc(round.getId()));
     return new PublicRoundView(Masking.freeText(demand.getTitle(), names), Masking.freeText(demand.getDescription(), names),
         demand.getTownship(), demand.getVillage(), meeting.getMeetingForm().label(), ChinaTime.of(meeting.getScheduledFor()),
         ChinaTime.of(round.expiresAt), status(round), statusLabel(round), own.isPresent(),
@@ -303,8 +303,15 @@ public class OnlineRounds {
     return locks.lock(latest(idOrCode).getId());
   }
 
-  private static String[] names(Demand demand) {
-    return demand.getSubmitterName() == null ? new String[0] : new String[] {demand.getSubmitterName()};
+  /**
+   * The names public text must not show: who raised the matter and every invitee but a department (an office's name
+   * is no personal data, and people write it in their suggestions: 建议交通运输局…).
+   */
+  private static String[] names(Demand demand, List<Invitation> invited) {
+    List<String> names = new ArrayList<>();
+    if (demand.getSubmitterName() != null) names.add(demand.getSubmitterName());
+    for (Invitation i : invited) if (i.participantKind != ParticipantKind.DEPARTMENTS) names.add(i.invitee);
+    return names.toArray(String[]::new);
   }
 
   private static Map<Stance, Integer> counts(List<Opinion> given) {
