@@ -304,13 +304,13 @@ public class OnlineRounds {
   }
 
   /**
-   * The names public text must not show: who raised the matter and every invitee but a department (an office's name
-   * is no personal data, and people write it in their suggestions: 建议交通运输局…).
+   * The names public text must not show: who raised the matter and every invitee known by a person's name (王大爷),
+   * not those invited as a role or an office (3栋住户代表, 交通运输局), which people write in their suggestions.
    */
   private static String[] names(Demand demand, List<Invitation> invited) {
     List<String> names = new ArrayList<>();
     if (demand.getSubmitterName() != null) names.add(demand.getSubmitterName());
-    for (Invitation i : invited) if (i.participantKind != ParticipantKind.DEPARTMENTS) names.add(i.invitee);
+    for (Invitation i : invited) if (Masking.isPersonName(i.invitee)) names.add(i.invitee);
     return names.toArray(String[]::new);
   }
 

@@ -46,7 +46,16 @@ public final class Masking {
   private static final Pattern SURNAME_THEN_NAME = Pattern.compile("(姓(?:" + COMPOUND_SURNAMES + "|" + HAN + ")[，,]?(?:名叫|名|叫))"
       + HAN + "{1,2}" + AFTER_NAME);
 
+  /** A person's name or how people call them (王大爷, 李老师, 欧阳修), not a role or a place (物业公司, 3栋住户代表, 周边商户). */
+  private static final Pattern PERSON = Pattern.compile("(?:" + COMPOUND_SURNAMES + "|" + SURNAMES + ")" + HAN + "{1,2}"
+      + "(?<![户村组镇乡街区会局委办站所司队部院校厂店])");
+
   private Masking() {}
+
+  /** Whether a label someone is known by reads as a person's name, so that it is masked where the public reads. */
+  public static boolean isPersonName(String label) {
+    return label != null && PERSON.matcher(label.strip()).matches();
+  }
 
   public static String name(String name) {
     if (name == null || name.isBlank()) return name;

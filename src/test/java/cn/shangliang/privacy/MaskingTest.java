@@ -41,6 +41,14 @@ class MaskingTest {
   }
 
   @Test
+  void personNames_areToldFromRolesAndOffices() {
+    for (String name : new String[] {"王大爷", "李老师", "欧阳修", "钱多多", "张三"}) assertThat(Masking.isPersonName(name)).as(name).isTrue();
+    for (String role : new String[] {"物业公司", "3栋住户代表", "周边商户", "交通运输局", "幸福社区居委会", "沿街商户代表", "王"}) {
+      assertThat(Masking.isPersonName(role)).as(role).isFalse();
+    }
+  }
+
+  @Test
   void givenNames_areMaskedLongestFirst() {
     assertThat(Masking.freeText("张三和张三丰都同意", "张三", "张三丰")).isEqualTo("张*和张*都同意");
   }
