@@ -83,6 +83,7 @@
       + `<p>${text(m.township)} ${text(m.village)} · ${text(m.platformName || '未在协商平台')} · 总分 <b>${m.total}</b> ${grade(m.grade)}</p>`
       + `<p>${indicators} · 加分 ${m.bonus}</p>`
       + (m.coreMissed.length ? `<p class="lost">核心项目未达到：${text(m.coreMissed.join('；'))}</p>` : '')
+      + (m.pending && m.pending.length ? `<p>未到评价时点，暂不计分也不算失分：${text(m.pending.join('；'))}</p>` : '')
       + `<table class="items"><thead><tr><th>指标</th><th>条目</th><th>标准</th><th>实际</th><th>得分</th></tr></thead><tbody>${rows}</tbody></table>`;
     $('demand').showModal();
   }

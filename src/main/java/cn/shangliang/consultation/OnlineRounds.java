@@ -244,7 +244,7 @@ public class OnlineRounds {
     Meeting meeting = meetings.findById(round.meetingId).orElseThrow();
     List<Opinion> given = opinions.findByRoundIdOrderBySubmittedAtAscIdAsc(round.getId());
     Optional<Opinion> own = given.stream().filter(o -> o.invitationId.equals(invitation.getId())).findFirst();
-    String[] names = names(demand);
+    String[] names = names(demand, invitations.findByRoundIdOrderByIdAsc(round.getId()));
     return new PublicRoundView(Masking.freeText(demand.getTitle(), names), Masking.freeText(demand.getDescription(), names),
         demand.getTownship(), demand.getVillage(), meeting.getMeetingForm().label(), ChinaTime.of(meeting.getScheduledFor()),
         ChinaTime.of(round.expiresAt), status(round), statusLabel(round), own.isPresent(),
@@ -301,8 +301,15 @@ public class OnlineRounds {
     return locks.lock(latest(idOrCode).getId());
   }
 
-  private static String[] names(Demand demand) {
-    return demand.getSubmitterName() == null ? new String[0] : new String[] {demand.getSubmitterName()};
+  /**
+   * The names public text must not show: who raised the matter and every invitee known by a person's name (王大爷),
+   * not those invited as a role or an office (3栋住户代表, 交通运输局), which people write in their suggestions.
+   */
+  private static String[] names(Demand demand, List<Invitation> invited) {
+    List<String> names = new ArrayList<>();
+    if (demand.getSubmitterName() != null) names.add(demand.getSubmitterName());
+    for (Invitation i : invited) if (Masking.isPersonName(i.invitee)) names.add(i.invitee);
+    return names.toArray(String[]::new);
   }
 
   private static Map<Stance, Integer> counts(List<Opinion> given) {

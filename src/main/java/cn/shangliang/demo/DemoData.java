@@ -11,7 +11,6 @@ import cn.shangliang.platforms.Platforms;
 import cn.shangliang.routing.Category;
 import cn.shangliang.routing.Scope;
 import cn.shangliang.routing.Urgency;
-import cn.shangliang.rules.RulesService;
 import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.ShangliangProperties;
 import cn.shangliang.system.StartupLock;
@@ -20,18 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.Spin;
@@ -44,26 +35,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo profile: the groups of DOMAIN.md §1, the demo users of API.md (password = user id), the
- * Tasklist filters everyone sees, and a few sample demands. Idempotent: run at every start.
+ * The demo profile: the demo users of API.md (password = user id) in the groups every installation has
+ * (access.RoleGroups), the demo villages and platforms, and a few sample demands. Idempotent: run at every start.
  */
 @Component
 @Order(10)
 @ConditionalOnProperty(name = "shangliang.demo.enabled", havingValue = "true")
 class DemoData implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-
-  private static final Map<String, String> GROUPS = new LinkedHashMap<>();
-  static {
-    GROUPS.put(Groups.INTAKE, "联络员 / 社情民意驿站");
-    GROUPS.put(Groups.MEMBER, "政协委员");
-    GROUPS.put(Groups.LIAISON_OFFICE, "政协工委");
-    GROUPS.put(Groups.CONVENOR, "协商召集人");
-    GROUPS.put(Groups.PROPOSAL_COMMITTEE, "提案委员会");
-    GROUPS.put(Groups.SUPERVISOR, "督查督办");
-    GROUPS.put(Groups.LEADERSHIP, "政协领导");
-    GROUPS.put(Groups.ADMIN, "系统管理员");
-  }
 
   /** id → (姓, 名, groups). */
   private record DemoUser(String id, String lastName, String firstName, List<String> groups) {}
@@ -85,7 +64,6 @@ class DemoData implements ApplicationRunner {
       new DemoUser("designer", "郑", "设计员", List.of(Groups.PROCESS_DESIGNER)));
 
   private final ProcessEngine engine;
-  private final RulesService rules;
   private final IntakeService intake;
   private final VillageAssignments villages;
   private final ShangliangProperties properties;
@@ -93,14 +71,13 @@ class DemoData implements ApplicationRunner {
   private final OnlineRounds rounds;
   private final StartupLock startupLock;
 
-  DemoData(ProcessEngine engine, RulesService rules, IntakeService intake, VillageAssignments villages,
+  DemoData(ProcessEngine engine, IntakeService intake, VillageAssignments villages,
       ShangliangProperties properties, Platforms platforms, OnlineRounds rounds,
       StartupLock startupLock) {
     this.startupLock = startupLock;
     this.platforms = platforms;
     this.rounds = rounds;
     this.engine = engine;
-    this.rules = rules;
     this.intake = intake;
     this.villages = villages;
     this.properties = properties;
@@ -112,12 +89,8 @@ class DemoData implements ApplicationRunner {
   }
 
   private void ensureDemoData() {
+    // the groups and their grants are every installation's (access.RoleGroups, run before this)
     IdentityService identity = engine.getIdentityService();
-    AuthorizationService authorizations = engine.getAuthorizationService();
-    Map<String, String> groups = new LinkedHashMap<>(GROUPS);
-    rules.current().data(Departments.class).names().forEach((code, name) -> groups.put(Departments.groupOf(code), name));
-    groups.forEach((id, name) -> ensureGroup(identity, id, name));
-    ensureGroup(identity, Groups.PROCESS_DESIGNER, "流程设计员");
     for (DemoUser demo : USERS) {
       if (identity.createUserQuery().userId(demo.id()).count() == 0) {
         User user = identity.newUser(demo.id());
@@ -133,22 +106,6 @@ class DemoData implements ApplicationRunner {
         }
       }
     }
-    for (String group : groups.keySet()) {
-      grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(authorizations, group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
-    }
-    // 广泛征集知事 from Tasklist's "Start process" (the other processes are called, not started)
-    for (String group : List.of(Groups.INTAKE, Groups.MEMBER, Groups.LIAISON_OFFICE)) {
-      grant(authorizations, group, Resources.PROCESS_DEFINITION, "SixStepConsultationProcess", Permissions.CREATE_INSTANCE);
-      grant(authorizations, group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-    }
-    for (String group : List.of(Groups.SUPERVISOR, Groups.LEADERSHIP, Groups.LIAISON_OFFICE)) {
-      grant(authorizations, group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      grant(authorizations, group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ_INSTANCE);
-      grant(authorizations, group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ_HISTORY);
-      grant(authorizations, group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
-    }
-    designerRights(authorizations);
     // 划片包村: the demo villages and their members
     villages.assign("中峰镇", "同庆沟村", "member1", "admin");
     villages.assign("城关街道", "幸福社区", "member2", "admin");
@@ -169,46 +126,6 @@ class DemoData implements ApplicationRunner {
       platforms.check(Long.parseLong(room.id()), item, true, "乡镇工委实地检查，照片存档", checked, "admin");
       platforms.check(Long.parseLong(studio.id()), item, !item.equals("FUNDING"),
           item.equals("FUNDING") ? "工作经费尚未列入街道预算" : "街道工委实地检查，照片存档", checked, "admin");
-    }
-  }
-
-  /**
-   * 流程设计员 deploy models and read what is deployed, in the REST API and Cockpit; no Tasklist and no process
-   * instance, so no matter is visible to them (the /api side is in SecurityConfig).
-   */
-  private static void designerRights(AuthorizationService authorizations) {
-    String designer = Groups.PROCESS_DESIGNER;
-    grant(authorizations, designer, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(authorizations, designer, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE);
-    grant(authorizations, designer, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
-    grant(authorizations, designer, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
-    grant(authorizations, designer, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
-    grant(authorizations, designer, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ);
-  }
-
-  private static void ensureGroup(IdentityService identity, String id, String name) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identity.newGroup(id);
-      group.setName(name);
-      group.setType("WORKFLOW");
-      identity.saveGroup(group);
-    }
-  }
-
-  static void grant(AuthorizationService authorizations, String group, Resource resource, String resourceId,
-      Permission permission) {
-    Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-        .resourceId(resourceId).singleResult();
-    if (existing == null) {
-      Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      authorization.setGroupId(group);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-      authorization.addPermission(permission);
-      authorizations.saveAuthorization(authorization);
-    } else if (!existing.isPermissionGranted(permission)) {
-      existing.addPermission(permission);
-      authorizations.saveAuthorization(existing);
     }
   }
 

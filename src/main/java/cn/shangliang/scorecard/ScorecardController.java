@@ -87,7 +87,7 @@ class ScorecardController {
     ScorecardScheme scheme = scorecard.scheme();
     List<String> header = new ArrayList<>(List.of("受理编号", "诉求标题", "乡镇（街道）", "村（社区）", "协商平台", "议事记录时间", "总分", "等次"));
     scheme.indicators().forEach(i -> header.add(i.label() + "（" + ScoreFormat.number(i.weight()) + "）"));
-    header.addAll(List.of("加分", "核心项目未达到", "失分与扣分条目"));
+    header.addAll(List.of("加分", "核心项目未达到", "失分与扣分条目", "未到评价时点的条目"));
     List<List<Object>> rows = new ArrayList<>();
     for (MatterScore s : scorecard.matters(p)) {
       List<Object> row = new ArrayList<>(List.of(s.trackingCode(), s.title(), s.township(), s.village(),
@@ -98,6 +98,7 @@ class ScorecardController {
       row.add(s.items().stream().filter(i -> i.lost() > 0 || i.change() < 0)
           .map(i -> i.label() + "（" + (i.change() < 0 ? ScoreFormat.number(i.change()) : "-" + ScoreFormat.number(i.lost()))
               + "，实际：" + i.measured() + "）").collect(Collectors.joining("；")));
+      row.add(String.join("；", s.pending()));
       rows.add(row);
     }
     return Csv.download("协商打分-事项-" + p.label() + ".csv", header, rows);

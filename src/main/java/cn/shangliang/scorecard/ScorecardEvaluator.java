@@ -57,6 +57,7 @@ public final class ScorecardEvaluator {
     if (value instanceof Boolean b) return new Measure(matterId, name, b ? 1.0 : 0.0, null);
     if (value instanceof Number n) return new Measure(matterId, name, n.doubleValue(), null);
     if (value instanceof String s) return new Measure(matterId, name, null, Set.of(s));
+    // NotYet, like nothing recorded, meets no test: neither "at least" nor "at most" is earned
     return new Measure(matterId, name, null, null);
   }
 
@@ -69,9 +70,10 @@ public final class ScorecardEvaluator {
       double raw = 0;
       for (ScoreItem item : indicator.items()) {
         boolean ok = met.containsKey(item);
+        boolean pending = !ok && pending(matter, item);
         if (ok) raw += item.getPoints();
-        else if (item.isCore()) coreMissed.add(item.getLabel());
-        results.add(result(item, matter, ok, ok ? item.getPoints() : 0, ok ? 0 : item.getPoints()));
+        else if (item.isCore() && !pending) coreMissed.add(item.getLabel());
+        results.add(result(item, matter, ok, ok ? item.getPoints() : 0, ok || pending ? 0 : item.getPoints()));
       }
       for (ScoreItem deduction : indicator.deductions()) {
         Earned hit = met.get(deduction);
@@ -98,19 +100,27 @@ public final class ScorecardEvaluator {
     }
     bonus = Math.min(bonus, scheme.bonusCap());
     total = ScoreFormat.round(total + bonus);
+    List<String> pending = results.stream().filter(MatterScore.ItemResult::pending).map(MatterScore.ItemResult::label).toList();
     return new MatterScore(String.valueOf(matter.matterId()), matter.trackingCode(), matter.title(), matter.township(),
         matter.village(), matter.platformId() == null ? null : String.valueOf(matter.platformId()), matter.platformName(),
         matter.consultedAt(), total, scheme.grade(total, !coreMissed.isEmpty()), coreMissed, indicators,
-        ScoreFormat.round(bonus), results);
+        ScoreFormat.round(bonus), results, pending);
+  }
+
+  /** The item's measure has not happened yet for this matter ({@link NotYet}): the item is not judged yet. */
+  private static boolean pending(MatterFacts matter, ScoreItem item) {
+    return matter.measures().get(item.getMeasure()) instanceof NotYet;
   }
 
   private static MatterScore.ItemResult result(ScoreItem item, MatterFacts matter, boolean met, double change, double lost) {
     return new MatterScore.ItemResult(item.getKey(), item.getLabel(), item.getKind().name(), item.getIndicator(), item.isCore(),
-        met, measured(matter.measures().get(item.getMeasure())), item.test(), ScoreFormat.round(change), ScoreFormat.round(lost));
+        met, measured(matter.measures().get(item.getMeasure())), item.test(), ScoreFormat.round(change), ScoreFormat.round(lost),
+        !met && pending(matter, item));
   }
 
   private static String measured(Object value) {
     if (value == null) return "—";
+    if (value instanceof NotYet notYet) return "未到评价时点（" + notYet.reason() + "）";
     if (value instanceof Boolean b) return b ? "是" : "否";
     if (value instanceof Number n) return ScoreFormat.number(n.doubleValue());
     if (value instanceof Collection<?> c) return c.isEmpty() ? "无" : String.join("、", c.stream().map(String::valueOf).toList());

@@ -29,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class ScorecardRecords {
   private static final int BATCH = 500;
+  /** The statuses of a matter whose handling is done (answered, publicized, evaluated). */
+  private static final Set<String> HANDLED = Set.of("HANDLED", "PUBLICIZING", "EVALUATING", "CLOSED");
   private static final String MATTER_COLUMNS = "SELECT d.id, d.tracking_code, d.title, d.township, d.village, d.status,"
       + " m.meeting_form, m.scheduled_for, m.notices_sent_at, m.participant_kinds, m.attending_members, m.opinions,"
       + " m.agreement, m.attendance, m.platform_id, m.recorded_at, p.name, m.id"
@@ -112,7 +114,9 @@ public class ScorecardRecords {
       m.put("solved", false);
       measures.put(c.id(), m);
     }
-    Timestamp now = Timestamp.from(clock.instant());
+    Instant now = clock.instant();
+    Map<Long, ReplyTally> replies = new HashMap<>();
+    Set<Long> publicityOpen = new HashSet<>();
     for (List<Long> batch : batches(matters.stream().map(Consulted::id).toList())) {
       String in = " IN (" + marks(batch) + ")";
       Object[] ids = batch.toArray();
@@ -123,16 +127,18 @@ public class ScorecardRecords {
       }, ids);
       count(measures, "actionItems", "SELECT d.demand_id, COUNT(a.position) FROM decision d JOIN action_item a"
           + " ON a.decision_id = d.id WHERE d.demand_id" + in + " GROUP BY d.demand_id", ids);
-      count(measures, "lateReplies", "SELECT demand_id, COUNT(*) FROM reply_clock WHERE demand_id" + in
-          + " AND ((first_replied_at IS NULL AND due_at < ?) OR first_replied_at > due_at) GROUP BY demand_id",
-          params(batch, now));
+      jdbc.query("SELECT demand_id, due_at, first_replied_at FROM reply_clock WHERE demand_id" + in, rs -> {
+        replies.computeIfAbsent(rs.getLong(1), id -> new ReplyTally()).add(instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)), now);
+      }, ids);
       count(measures, "slaBreaches", "SELECT demand_id, COUNT(*) FROM sla_breach WHERE demand_id" + in + " GROUP BY demand_id", ids);
       count(measures, "objectionsUpheld", "SELECT demand_id, COUNT(*) FROM publicity_objection WHERE status = 'UPHELD'"
           + " AND demand_id" + in + " GROUP BY demand_id", ids);
       count(measures, "onlineOpinions", "SELECT r.demand_id, COUNT(o.id) FROM consultation_round r JOIN round_opinion o"
           + " ON o.round_id = r.id WHERE r.demand_id" + in + " GROUP BY r.demand_id", ids);
-      jdbc.query("SELECT DISTINCT demand_id FROM publicity_notice WHERE demand_id" + in,
-          rs -> { measures.get(rs.getLong(1)).put("publicized", true); }, ids);
+      jdbc.query("SELECT demand_id, closed_at FROM publicity_notice WHERE demand_id" + in, rs -> {
+        measures.get(rs.getLong(1)).put("publicized", true);
+        if (rs.getTimestamp(2) == null) publicityOpen.add(rs.getLong(1));
+      }, ids);
       jdbc.query("SELECT DISTINCT pm.demand_id FROM proposal_matter pm JOIN proposal p ON p.id = pm.proposal_id"
           + " WHERE p.registration_decision = 'REGISTER' AND pm.demand_id" + in,
           rs -> { measures.get(rs.getLong(1)).put("becameProposal", true); }, ids);
@@ -161,10 +167,51 @@ public class ScorecardRecords {
     for (Consulted c : matters) {
       Map<String, Object> m = measures.get(c.id());
       m.put("solved", "CLOSED".equals(c.status()) && ((Integer) m.get("unsatisfied")) == 0);
+      ReplyTally replied = replies.getOrDefault(c.id(), new ReplyTally());
+      m.put("lateReplies", replied.late);
+      pendingUntilHappened(m, c.status(), replied, publicityOpen.contains(c.id()));
       facts.add(new MatterFacts(c.id(), c.code(), c.title(), c.township(), c.village(), c.platformId(), c.platformName(),
           c.recordedAt(), m));
     }
     return facts;
+  }
+
+  /**
+   * The measures of what may still happen marked {@link NotYet} while it has not: a count of late replies or of
+   * breaches of 0 says nothing before every reply owed has come in or run late (a matter that owed none, before it
+   * was handled); satisfaction before anyone evaluated; upheld objections before the publicity period ended.
+   * A count above 0 stands: it cannot be undone.
+   */
+  private static void pendingUntilHappened(Map<String, Object> m, String status, ReplyTally replies, boolean publicityOpen) {
+    NotYet replying = replies.settled(HANDLED.contains(status)) ? null
+        : new NotYet(replies.count == 0 ? "尚无答复" : "尚在答复时限内");
+    if (replying != null && replies.late == 0) m.put("lateReplies", replying);
+    if (replying != null && ((Integer) m.get("slaBreaches")) == 0) m.put("slaBreaches", replying);
+    if (m.get("satisfactionRate") == null) {
+      m.put("satisfactionRate", new NotYet("尚无人评价"));
+      m.put("unsatisfied", new NotYet("尚无人评价"));
+    }
+    if (((Integer) m.get("objectionsUpheld")) == 0 && (publicityOpen || !Boolean.TRUE.equals(m.get("publicized")))) {
+      m.put("objectionsUpheld", new NotYet(publicityOpen ? "公示期未满" : "尚未公示"));
+    }
+  }
+
+  /** The replies a matter owes: how many, how many came late or are overdue, how many may still come in time. */
+  private static final class ReplyTally {
+    int count;
+    int late;
+    int open;
+
+    void add(Instant due, Instant replied, Instant now) {
+      count++;
+      if (replied == null ? due.isBefore(now) : replied.isAfter(due)) late++;
+      else if (replied == null) open++;
+    }
+
+    /** Every reply owed is in or overdue; a matter that owed none is settled once handled (answered on site). */
+    boolean settled(boolean handled) {
+      return open == 0 && (count > 0 || handled);
+    }
   }
 
   private void count(Map<Long, Map<String, Object>> measures, String measure, String sql, Object... params) {
@@ -202,12 +249,6 @@ public class ScorecardRecords {
     List<Object> all = new ArrayList<>();
     all.add(first);
     all.addAll(batch);
-    return all.toArray();
-  }
-
-  private static Object[] params(List<Long> batch, Object last) {
-    List<Object> all = new ArrayList<>(batch);
-    all.add(last);
     return all.toArray();
   }
 }

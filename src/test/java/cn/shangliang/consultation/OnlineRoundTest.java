@@ -145,6 +145,21 @@ class OnlineRoundTest {
   }
 
   @Test
+  void inviteesNames_areMaskedInTheSuggestionsEveryoneSees_butNotRolesOrOffices() {
+    at("2036-06-01T09:00:00+08:00");
+    Steps matter = online("钱多多，群众代表\n孙丽，其他利益相关方\n交通运输局，相关部门\n沿街商户，其他利益相关方");
+    List<String> tokens = new ArrayList<>();
+    http("convenor").get("/api/demands/" + matter.code() + "/online-round").json().get("invitations")
+        .forEach(i -> tokens.add(token(i.get("link").asText())));
+    assertThat(opine(tokens.get(0), "SUGGESTION", "钱多多建议晚上施工时设置警示灯。").status()).isEqualTo(201);
+    assertThat(opine(tokens.get(1), "SUGGESTION", "本人孙丽，同意钱多多的建议，请交通运输局注意噪音。").status()).isEqualTo(201);
+    assertThat(opine(tokens.get(3), "SUGGESTION", "我们沿街商户希望白天施工。").status()).isEqualTo(201);
+    JsonNode suggestions = anonymous().get("/api/public/rounds/" + tokens.get(2)).json().get("suggestions");
+    assertThat(suggestions.findValuesAsText("text")).containsExactly("钱*建议晚上施工时设置警示灯。",
+        "本人孙*，同意钱*的建议，请交通运输局注意噪音。", "我们沿街商户希望白天施工。");
+  }
+
+  @Test
   void recordingTheMeeting_closesAnOpenRound() {
     at("2036-07-01T09:00:00+08:00");
     Steps matter = online("张阿姨");

@@ -115,6 +115,50 @@ class ScorecardRulesTest {
   }
 
   @Test
+  void anAtMostItem_isPending_notEarned_beforeWhatItMeasuresHappened() {
+    NotYet noReply = new NotYet("尚无答复");
+    NotYet noVote = new NotYet("尚无人评价");
+    MatterScore before = score(real, matter(30, "lateReplies", noReply, "slaBreaches", noReply, "satisfactionRate", noVote,
+        "unsatisfied", noVote, "objectionsUpheld", new NotYet("尚未公示")));
+    MatterScore.ItemResult onTime = item(before, "REPLIED_ON_TIME");
+    assertThat(onTime.met()).as("≤ 0 late replies is not earned before any reply exists").isFalse();
+    assertThat(onTime.pending()).isTrue();
+    assertThat(onTime.lost()).as("nor counted as lost").isZero();
+    assertThat(onTime.measured()).isEqualTo("未到评价时点（尚无答复）");
+    assertThat(item(before, "SLA_BREACH").change()).isZero();
+    assertThat(item(before, "SLA_BREACH").pending()).isTrue();
+    assertThat(before.pending()).containsExactly("承办单位在时限内答复落实", "群众满意率（含基本满意）不低于90%",
+        "超期进入督办，每次扣5分", "公示异议成立，每件扣10分");
+    assertThat(indicator(before, "RESULTS")).isEqualTo(15.0); // decision 30 + publicized 20 of 100 × 30
+    assertThat(before.total()).isEqualTo(85.0);
+    MatterScore after = score(real, matter(31));
+    assertThat(item(after, "REPLIED_ON_TIME").met()).isTrue();
+    assertThat(item(after, "REPLIED_ON_TIME").pending()).isFalse();
+    assertThat(after.pending()).isEmpty();
+    MatterScore late = score(real, matter(32, "lateReplies", 1));
+    assertThat(item(late, "REPLIED_ON_TIME").lost()).isEqualTo(30.0);
+    assertThat(item(late, "REPLIED_ON_TIME").pending()).isFalse();
+  }
+
+  @Test
+  void anyAtMostItemADesignerAdds_waitsForItsMeasure_andAPendingCoreItemIsNotMissed() throws IOException {
+    copyRules();
+    edit("measure: lateReplies, atMost: 0, points: 30 }", "measure: lateReplies, atMost: 0, points: 30, core: true }");
+    edit("bonus:\n", "bonus:\n  - { key: NONE_UNSATISFIED, label: 回访无不满意, measure: unsatisfied, atMost: 0, points: 3 }\n");
+    RuleBase edited = load(copy);
+    MatterScore before = score(edited, matter(40, "lateReplies", new NotYet("尚在答复时限内"), "unsatisfied", new NotYet("尚无人评价")));
+    assertThat(item(before, "NONE_UNSATISFIED").met()).isFalse();
+    assertThat(item(before, "NONE_UNSATISFIED").pending()).isTrue();
+    assertThat(before.bonus()).isZero();
+    assertThat(before.coreMissed()).as("a core item not judged yet is not missed").isEmpty();
+    assertThat(before.total()).isEqualTo(91.0); // 100 − 30% of 30
+    assertThat(before.grade()).as("not capped at 合格 as a missed core item would be").isEqualTo("优秀");
+    MatterScore after = score(edited, matter(41));
+    assertThat(item(after, "NONE_UNSATISFIED").met()).isTrue();
+    assertThat(after.bonus()).isEqualTo(3.0);
+  }
+
+  @Test
   void deductions_countEachOccurrence_andStopAtZero() {
     MatterScore twice = score(real, matter(7, "slaBreaches", 2));
     assertThat(item(twice, "SLA_BREACH").change()).isEqualTo(-10.0);

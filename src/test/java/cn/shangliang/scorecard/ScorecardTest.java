@@ -88,15 +88,22 @@ class ScorecardTest {
 
     JsonNode quarter = http("supervisor").get("/api/scorecard/matters?period=2035-Q1").json();
     MatterScoreView first = find(quarter, a.code());
-    // 25 + 35 + 30 × (decision 30 + on time 30)/100 + 10 × (院坝 50)/100 = 83
-    assertThat(first.total()).isEqualTo(83.0);
-    assertThat(first.json().get("grade").asText()).isEqualTo("良好");
+    // 25 + 35 + 30 × (decision 30)/100 + 10 × (院坝 50)/100 = 74: no reply yet, so none on time either
+    assertThat(first.total()).isEqualTo(74.0);
+    assertThat(first.json().get("grade").asText()).isEqualTo("合格");
+    JsonNode onTime = first.item("REPLIED_ON_TIME");
+    assertThat(onTime.get("met").asBoolean()).as("not earned before any reply exists").isFalse();
+    assertThat(onTime.get("pending").asBoolean()).isTrue();
+    assertThat(onTime.get("lost").asDouble()).as("nor lost").isZero();
+    assertThat(onTime.get("measured").asText()).isEqualTo("未到评价时点（尚在答复时限内）");
+    assertThat(first.item("OBJECTION_UPHELD").get("pending").asBoolean()).as("nothing publicized yet").isTrue();
+    assertThat(first.json().get("pending").toString()).contains("承办单位在时限内答复落实", "群众满意率");
     assertThat(first.item("COMPLIANT_PLATFORM").get("met").asBoolean()).isTrue();
     assertThat(first.item("NOTICE_IN_ADVANCE").get("measured").asText()).isEqualTo("15.4"); // 10:00 → 19:00 fifteen days later
     assertThat(first.item("PUBLICIZED").get("lost").asDouble()).as("no result published yet").isEqualTo(20.0);
     MatterScoreView second = find(quarter, b.code());
-    // 15 + 35 × (members 20 + minutes 15)/100 + 18 + 5 = 50.25
-    assertThat(second.total()).isEqualTo(50.3);
+    // 15 + 35 × (members 20 + minutes 15)/100 + 9 + 5 = 41.25
+    assertThat(second.total()).isEqualTo(41.3);
     assertThat(second.json().get("grade").asText()).isEqualTo("不合格");
     assertThat(second.json().get("coreMissed").toString()).contains("会前至少3天发出事先知情通报");
     assertThat(second.item("STAKEHOLDERS_INVITED").get("measured").asText()).doesNotContain("VILLAGE_COMMITTEE");
@@ -108,14 +115,21 @@ class ScorecardTest {
     List<String> order = townships.get("standings").findValuesAsText("name").stream().filter(n -> n.endsWith(suffix)).toList();
     assertThat(order).containsExactly(good, weak);
     JsonNode weakStanding = standing(townships, weak);
-    assertThat(weakStanding.get("average").asDouble()).isEqualTo(50.3);
-    assertThat(weakStanding.get("mostLost").findValuesAsText("key")).contains("NOTICE_IN_ADVANCE");
+    assertThat(weakStanding.get("average").asDouble()).isEqualTo(41.3);
+    assertThat(weakStanding.get("mostLost").findValuesAsText("key")).contains("NOTICE_IN_ADVANCE").doesNotContain("REPLIED_ON_TIME");
     JsonNode platforms = http("supervisor").get("/api/scorecard/platforms?period=2035").json();
     assertThat(platforms.get("withoutPlatform").get("name").asText()).isEqualTo("未在协商平台");
     assertThat(platforms.get("withoutPlatform").get("rank").asInt()).as("a line of its own, not ranked").isZero();
     assertThat(platforms.get("standings").findValuesAsText("name")).as("no platform is no platform in the ranking")
         .doesNotContain("未在协商平台");
     assertThat(platforms.get("standings").findValuesAsText("key")).contains(platform);
+
+    // the department replies to the first in time: now it earns the on-time points
+    a.complete("UserTask_DepartmentReply", "transport", List.of("dept-transport"), Map.of("resultText", "已安排修补积水路段。"));
+    MatterScoreView replied = new MatterScoreView(http("supervisor").get("/api/scorecard/matters/" + a.code()).json());
+    assertThat(replied.item("REPLIED_ON_TIME").get("met").asBoolean()).isTrue();
+    assertThat(replied.item("REPLIED_ON_TIME").get("pending").asBoolean()).isFalse();
+    assertThat(replied.total()).isEqualTo(83.0);
 
     // the reply runs late and into supervision: the matter loses its on-time points and is deducted
     at("2035-05-06T10:00:00+08:00");
@@ -129,8 +143,8 @@ class ScorecardTest {
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.header("content-type")).startsWith("text/csv");
     assertThat(csv.body()).startsWith("\ufeff名次,乡镇（街道）").contains(good, weak);
-    assertThat(http("supervisor").get("/api/scorecard/matters.csv?period=2035-Q1").body()).contains(a.code(), "74.0", // late now too: 83 − 30% of 30
-        "会前至少3天发出事先知情通报");
+    assertThat(http("supervisor").get("/api/scorecard/matters.csv?period=2035-Q1").body()).contains(a.code(), "83.0",
+        "会前至少3天发出事先知情通报", "未到评价时点的条目");
     assertThat(http("supervisor").get("/api/scorecard/platforms.csv?period=2035").body()).contains("未在协商平台");
   }
 
