@@ -1,6 +1,6 @@
 /*
- * Shangliang's Tasklist configuration (served instead of the one in Camunda's webjar): Chinese by default
- * for a Chinese browser (locales/zh.json), English as fallback, dates as yyyy-MM-dd HH:mm.
+ * Shangliang's Tasklist configuration (served instead of the one in Camunda's webjar): Chinese for every browser
+ * (locales/zh.json), dates as yyyy-MM-dd HH:mm.
  */
 export default {
   app: {
@@ -11,9 +11,10 @@ export default {
     normal: 'YYYY-MM-DD HH:mm',
     long: 'YYYY-MM-DD HH:mm'
   },
+  // Chinese whatever the browser's language: staff with an English browser read the same words as the manual
   locales: {
-    availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    availableLocales: ['zh'],
+    fallbackLocale: 'zh'
   },
   disableWelcomeMessage: true,
   shortcuts: {
