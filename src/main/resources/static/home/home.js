@@ -3,7 +3,6 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const text = (v) => { const s = document.createElement('span'); s.textContent = v ?? ''; return s.innerHTML; };
-  const cookie = (name) => (document.cookie.split('; ').find((c) => c.startsWith(name + '=')) || '').slice(name.length + 1);
 
   // location.origin never carries credentials typed into the address bar (fetch refuses URLs that do)
   fetch(location.origin + '/api/me', {credentials: 'same-origin', headers: {Accept: 'application/json'}})
@@ -27,11 +26,7 @@
 
   // logging out ends the webapps' session, which our pages share; Camunda wants its CSRF token for it
   $('logout').addEventListener('click', async () => {
-    const read = await fetch(location.origin + '/camunda/api/admin/auth/user/default', {credentials: 'same-origin',
-      headers: {Accept: 'application/json'}}).catch(() => null);
-    const token = (read && read.headers.get('X-XSRF-TOKEN')) || cookie('XSRF-TOKEN');
-    await fetch(location.origin + '/camunda/api/admin/auth/user/default/logout', {method: 'POST', credentials: 'same-origin',
-      headers: {'X-XSRF-TOKEN': token}}).catch(() => {});
+    await shangliangSession.logout().catch(() => {});
     location.replace('/login');
   });
 })();

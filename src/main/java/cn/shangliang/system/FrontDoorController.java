@@ -1,10 +1,14 @@
 package cn.shangliang.system;
 
 import cn.shangliang.organisation.People;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
@@ -25,6 +29,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Tag(name = "登录与首页 Front door")
 class FrontDoorController {
   private static final String TASKLIST = "tasklist";
+  /** Where Camunda's CsrfPreventionFilter keeps the session's token. */
+  private static final String CAMUNDA_CSRF_TOKEN = "CAMUNDA_CSRF_TOKEN";
 
   record Role(String id, String name) {}
 
@@ -63,6 +69,21 @@ class FrontDoorController {
   @GetMapping(BrowserPages.LOGIN)
   String login() {
     return "forward:/login/index.html";
+  }
+
+  /**
+   * The CSRF token of the webapps' session, which their login and logout ask for. Camunda hands it out only once,
+   * with the read that makes it, in a cookie for /camunda that pages outside cannot read; our login page may come
+   * after that read (Tasklist opened before, a logout). Same-origin only, as the cookie is: another site's page
+   * cannot read this answer.
+   */
+  @GetMapping(BrowserPages.LOGIN + "/token")
+  @ResponseBody
+  @Hidden
+  Map<String, String> csrfToken(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Object token = session == null ? null : session.getAttribute(CAMUNDA_CSRF_TOKEN);
+    return token == null ? Map.of() : Map.of("token", token.toString());
   }
 
   @GetMapping("/api/me")

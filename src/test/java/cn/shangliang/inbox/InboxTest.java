@@ -93,9 +93,9 @@ class InboxTest {
     }
     assertThat(zh.get("labels").get("PAGE_LOGIN_SIGN_IN_ACTION").asText()).isEqualTo("登录");
     String config = new Http(port).get("/camunda/app/" + app + "/scripts/config.js").body();
-    assertThat(zh.get("labels").get("PAGE_LOGIN_PLEASE_SIGN_IN").asText()).as("the product's name on the login page").contains("商量");
     assertThat(config).as("Chinese whatever the browser's language")
         .contains("availableLocales: ['zh']", "fallbackLocale: 'zh'", "YYYY-MM-DD HH:mm");
+    assertThat(config).as("the product's name, which the login page shows").contains("name: '商量 · ");
     assertThat(new Http(port).get("/camunda/app/" + app + "/styles/user-styles.css").body())
         .as("no 'migrate to Camunda 8' banner").containsPattern("\\.ce-eol-banner \\{\\s*display: none");
     assertThat(new Http(port).get("/camunda/app/" + app + "/locales/zh.json").status()).isEqualTo(200);

@@ -133,6 +133,7 @@ public class AuthorizationMatrixTest {
       GET    /public                                          public
       GET    /                                                staff process-designer
       GET    /login                                           public
+      GET    /login/token                                     public
       GET    /api/me                                          staff process-designer
       GET    /dashboard                                       supervisor leadership admin
       GET    /calendar                                        OVERSEERS

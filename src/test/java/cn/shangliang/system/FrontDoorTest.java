@@ -41,8 +41,9 @@ class FrontDoorTest {
     assertThat(login.status()).isEqualTo(200);
     assertThat(login.header("content-type")).startsWith("text/html");
     assertThat(login.body()).contains("工作人员登录", "用户名", "密码", "/login/login.js", "商量");
-    assertThat(browser().get("/login/login.js").body()).as("logs in to the webapps' session")
-        .contains("/camunda/api/admin/auth/user/default/login/welcome", "X-XSRF-TOKEN", "next");
+    assertThat(browser().get("/login/session.js").body()).as("logs in to the webapps' session")
+        .contains("/camunda/api/admin/auth/user/default", "/login/welcome", "X-XSRF-TOKEN", "/login/token");
+    assertThat(browser().get("/login/login.js").body()).contains("shangliangSession.login", "next");
     assertThat(browser().get("/public").status()).as("the public page stays open").isEqualTo(200);
   }
 
@@ -115,6 +116,19 @@ class FrontDoorTest {
         .filter(f -> f.get("name").asText().equals("我的待办")).findFirst().orElseThrow();
     assertThat(mine.get("count").isIntegralNumber()).isTrue();
     assertThat(mine.get("href").asText()).startsWith("/camunda/app/tasklist/#/?filter=" + mine.get("id").asText());
+  }
+
+  /** Camunda gives its CSRF token out once, in a cookie our pages cannot read: /login/token tells it again. */
+  @Test
+  void theLoginPage_learnsTheSessionsCsrfToken_evenAfterCamundaHandedItOut() {
+    assertThat(new Http(port).get("/login/token").json().has("token")).as("no session, no token").isFalse();
+    WebappSession.Login login = WebappSession.login(port, "designer", "designer", "welcome");
+    JsonNode token = login.http().get("/login/token").json();
+    assertThat(token.get("token").asText()).isNotBlank();
+    Http.Response logout = login.http().header("X-XSRF-TOKEN", token.get("token").asText())
+        .header("Origin", "http://localhost:" + port).postForm("/camunda/api/admin/auth/user/default/logout", "");
+    assertThat(logout.status()).as("Camunda accepts it: " + logout.body()).isEqualTo(200);
+    assertThat(login.http().header("Accept", BROWSER).get("/").status()).as("logged out").isEqualTo(302);
   }
 
   @Test
