@@ -5,7 +5,7 @@
  */
 export default {
   app: {
-    name: '系统管理',
+    name: '商量 · 系统管理', // the product's name where the login page shows the app's
     vendor: '有事好商量'
   },
   dateFormat: {

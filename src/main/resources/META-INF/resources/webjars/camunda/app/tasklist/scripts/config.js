@@ -4,7 +4,7 @@
  */
 export default {
   app: {
-    name: '待办',
+    name: '商量 · 待办', // the product's name where the login page shows the app's
     vendor: '有事好商量'
   },
   dateFormat: {

@@ -5,7 +5,7 @@
  */
 export default {
   app: {
-    name: '欢迎',
+    name: '商量 · 欢迎', // the product's name where the login page shows the app's
     vendor: '有事好商量'
   },
   dateFormat: {
