@@ -2,8 +2,9 @@
 import publicPage from './public-page.mjs';
 import tasklist from './tasklist.mjs';
 import sixSteps from './six-steps.mjs';
+import frontDoor from './front-door.mjs';
 
-const journeys = { 'public-page': publicPage, tasklist, 'six-steps': sixSteps };
+const journeys = { 'public-page': publicPage, tasklist, 'six-steps': sixSteps, 'front-door': frontDoor };
 const only = process.argv.slice(2);
 let failed = 0;
 for (const [name, run] of Object.entries(journeys)) {
