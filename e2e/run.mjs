@@ -3,8 +3,9 @@ import publicPage from './public-page.mjs';
 import tasklist from './tasklist.mjs';
 import sixSteps from './six-steps.mjs';
 import pages from './pages.mjs';
+import frontDoor from './front-door.mjs';
 
-const journeys = { 'public-page': publicPage, tasklist, 'six-steps': sixSteps, pages };
+const journeys = { 'public-page': publicPage, tasklist, 'six-steps': sixSteps, pages, 'front-door': frontDoor };
 const only = process.argv.slice(2);
 let failed = 0;
 for (const [name, run] of Object.entries(journeys)) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -38,6 +39,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error of {@code /api/**} as RFC 9457 problem JSON: {@code type}, {@code title}, {@code status},
@@ -95,6 +97,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return validation(List.of(new FieldError(field.isEmpty() ? "body" : field, message)));
     }
     return problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "请求内容无法读取", Map.of());
+  }
+
+  /** No page at this path: a browser gets it said in a Chinese page, everybody else problem JSON as before. */
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    if (request instanceof ServletWebRequest servlet && BrowserPages.wanted(servlet.getRequest())) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+          .body(BrowserPages.html(HttpStatus.NOT_FOUND, "未找到该页面"));
+    }
+    return super.handleNoResourceFoundException(e, headers, status, request);
   }
 
   @ExceptionHandler(InvalidRequestException.class)

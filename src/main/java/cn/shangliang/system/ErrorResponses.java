@@ -88,7 +88,8 @@ class ErrorResponses {
   private Optional<String> forbidden(String uri, PathItem.HttpMethod method) {
     Optional<String> groups = allowedGroups(uri, method);
     if (groups.isPresent()) return groups.map(allowed -> "当前用户无权执行此操作：仅限用户组 " + allowed);
-    boolean staffOnly = matchesAny(SecurityConfig.STAFF_ONLY, uri) && !matchesAny(SecurityConfig.DESIGNER_CHECKS, uri);
+    boolean staffOnly = matchesAny(SecurityConfig.STAFF_ONLY, uri) && !matchesAny(SecurityConfig.DESIGNER_CHECKS, uri)
+        && !matchesAny(SecurityConfig.ANY_LOGIN, uri);
     return staffOnly ? Optional.of("当前用户无权执行此操作：仅属流程设计员组（" + Groups.PROCESS_DESIGNER + "）的用户不能查看或办理事项")
         : Optional.empty();
   }

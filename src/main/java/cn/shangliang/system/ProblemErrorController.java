@@ -15,7 +15,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The error page for whatever ends in {@code sendError} outside our controllers (no handler for a
@@ -33,11 +32,13 @@ class ProblemErrorController implements ErrorController {
     this.dialects = dialects;
   }
 
+  /** A browser's error page; an API path answers its clients' JSON even to a browser (API.md "Errors"). */
   @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> page(HttpServletRequest request) {
+  ResponseEntity<?> page(HttpServletRequest request) {
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    if (uri != null && BrowserPages.apiPath(uri.toString().substring(request.getContextPath().length()))) return error(request);
     HttpStatus status = status(request);
-    String html = "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + status.value() + "</title></head>"
-        + "<body><h1>" + status.value() + " " + HtmlUtils.htmlEscape(message(status)) + "</h1><p><a href=\"/public\">返回公众页面</a></p></body></html>";
+    String html = BrowserPages.html(status, message(status));
     return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(html);
   }
 

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -25,6 +27,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -34,7 +37,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * Spring Security in front of everything (API.md "Running"): the public API, Open311, health and the
  * OpenAPI description are open; {@code /api/**} and {@code /engine-rest/**} need a login (HTTP Basic,
  * or for reading, the Camunda webapps' session); the webapps do their own login, except that the Admin
- * app's first-run setup endpoint is unreachable (CVE-2026-77226).
+ * app's first-run setup endpoint is unreachable (CVE-2026-77226). A browser opening one of our pages without a
+ * login is sent to the Chinese login page (which logs in to the webapps' session), and one refused a page gets a
+ * Chinese page ({@link BrowserPages}); API clients get 401/403 problem JSON as before.
  */
 @Configuration
 @EnableMethodSecurity
@@ -42,8 +47,11 @@ class SecurityConfig {
 
   static final String[] PUBLIC = {
       "/api/public/**", "/open311/**", "/public", "/public/**", "/actuator/health", "/actuator/health/**",
-      "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html", "/error", "/favicon.ico", "/",
-      "/assets/**", "/webjars/**"};
+      "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html", "/error", "/favicon.ico",
+      "/assets/**", "/webjars/**", BrowserPages.LOGIN, BrowserPages.LOGIN + "/**"};
+
+  /** Who is logged in and what their roles open (the home page): any login, designers' too. */
+  static final String[] ANY_LOGIN = {"/api/me"};
 
   /** The administrators' API: group admin only, whatever its controllers say (DESIGNER_API aside). */
   static final String ADMIN_API = "/api/admin/**";
@@ -57,9 +65,18 @@ class SecurityConfig {
   /** Matters and the office's records: any login of the office's staff, never a designer's only. */
   static final String[] STAFF_ONLY = {"/api/**", "/platforms", "/platforms/**"};
 
+  /** Who opens which staff page; the home page offers a page by the same lists ({@link #opens}). */
+  static final String[] DASHBOARD_GROUPS = {Groups.SUPERVISOR, Groups.LEADERSHIP, Groups.ADMIN};
+  static final String[] CALENDAR_GROUPS = {Groups.LIAISON_OFFICE, Groups.SUPERVISOR, Groups.LEADERSHIP, Groups.ADMIN};
+  static final String[] RULES_STATE_GROUPS = {Groups.ADMIN, Groups.PROCESS_DESIGNER};
+
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
     AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+      if (request.getHeader("Authorization") == null && BrowserPages.wanted(request)) {
+        BrowserPages.toLogin(request, response); // a person opening a page: the login page, not a password dialog
+        return;
+      }
       if (request.getAttribute(CamundaWebappSessionFilter.SESSION_WRITE) != null) {
         // logged in, but through a web page: no WWW-Authenticate, the browser must not ask for a password
         writeRefusal(objectMapper, request, response, HttpStatus.FORBIDDEN, SESSION_WRITE_REFUSED);
@@ -73,8 +90,10 @@ class SecurityConfig {
       }
       writeProblem(objectMapper, response, HttpStatus.UNAUTHORIZED, "需要登录（HTTP Basic 或已登录的 Tasklist 会话）");
     };
-    AccessDeniedHandler forbidden = (request, response, e) ->
-        writeProblem(objectMapper, response, HttpStatus.FORBIDDEN, "当前用户无权执行此操作");
+    AccessDeniedHandler forbidden = (request, response, e) -> {
+      if (BrowserPages.wanted(request)) BrowserPages.write(response, HttpStatus.FORBIDDEN, "当前用户无权打开此页面");
+      else writeProblem(objectMapper, response, HttpStatus.FORBIDDEN, "当前用户无权执行此操作");
+    };
     http
         .csrf(AbstractHttpConfigurer::disable) // writes need HTTP Basic; the webapps carry their own CSRF filter
         // the webapps' session is Camunda's: never rotate its id from here (concurrent requests of a page
@@ -97,12 +116,12 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/platforms", "/api/platforms/*/checks").hasAnyAuthority(Groups.LIAISON_OFFICE, Groups.ADMIN)
             .requestMatchers(HttpMethod.PUT, "/api/platforms/*/members").hasAnyAuthority(Groups.LIAISON_OFFICE, Groups.ADMIN)
             .requestMatchers("/dashboard/dashboard.css").authenticated() // shared by the staff pages
-            .requestMatchers("/dashboard", "/dashboard/**").hasAnyAuthority(Groups.SUPERVISOR, Groups.LEADERSHIP, Groups.ADMIN)
-            .requestMatchers("/calendar", "/calendar/**")
-                .hasAnyAuthority(Groups.LIAISON_OFFICE, Groups.SUPERVISOR, Groups.LEADERSHIP, Groups.ADMIN)
-            .requestMatchers("/rules-state", "/rules-state/**").hasAnyAuthority(Groups.ADMIN, Groups.PROCESS_DESIGNER)
+            .requestMatchers("/dashboard", "/dashboard/**").hasAnyAuthority(DASHBOARD_GROUPS)
+            .requestMatchers("/calendar", "/calendar/**").hasAnyAuthority(CALENDAR_GROUPS)
+            .requestMatchers("/rules-state", "/rules-state/**").hasAnyAuthority(RULES_STATE_GROUPS)
             .requestMatchers("/actuator/**").hasAnyAuthority(Groups.ADMIN, Groups.SUPERVISOR)
             .requestMatchers(DESIGNER_CHECKS).authenticated()
+            .requestMatchers(ANY_LOGIN).authenticated()
             .requestMatchers(STAFF_ONLY).access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
                 AuthorizationManagers.not(SecurityConfig::designerOnly)))
             .anyRequest().authenticated())
@@ -114,9 +133,24 @@ class SecurityConfig {
 
   /** Granted when every group of the caller is process-designer: a designer, and nothing else in the office. */
   private static AuthorizationDecision designerOnly(Supplier<Authentication> authentication, Object request) {
-    var groups = authentication.get().getAuthorities();
-    return new AuthorizationDecision(!groups.isEmpty()
-        && groups.stream().allMatch(group -> Groups.PROCESS_DESIGNER.equals(group.getAuthority())));
+    return new AuthorizationDecision(designerOnly(authentication.get().getAuthorities().stream()
+        .map(GrantedAuthority::getAuthority).toList()));
+  }
+
+  static boolean designerOnly(Collection<String> groups) {
+    return !groups.isEmpty() && groups.stream().allMatch(Groups.PROCESS_DESIGNER::equals);
+  }
+
+  /** Whether the rules above let someone of these groups open one of our pages (the home page's offer). */
+  static boolean opens(String page, Collection<String> groups) {
+    return switch (page) {
+      case "/dashboard" -> Arrays.stream(DASHBOARD_GROUPS).anyMatch(groups::contains);
+      case "/calendar" -> Arrays.stream(CALENDAR_GROUPS).anyMatch(groups::contains);
+      case "/rules-state" -> Arrays.stream(RULES_STATE_GROUPS).anyMatch(groups::contains);
+      case "/platforms" -> !designerOnly(groups);
+      case "/public" -> true;
+      default -> throw new IllegalArgumentException("no rule for the page " + page);
+    };
   }
 
   static final String SESSION_WRITE_REFUSED = "写操作需使用 HTTP Basic 认证（API 客户端）；网页会话只能读取";

@@ -70,7 +70,7 @@ class InboxTest {
     assertThat(byCode.findValuesAsText("taskDefinitionKey")).containsExactly("UserTask_DepartmentReply");
   }
 
-  /** Tasklist, Cockpit, Admin and the welcome page in Chinese: every string of the webjar's English has a translation. */
+  /** Tasklist, Cockpit, Admin and the welcome page in Chinese for every browser: every string of the webjar's English has a translation. */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
   void theChineseWebapps_translateEveryString(String app) throws Exception {
@@ -93,7 +93,11 @@ class InboxTest {
     }
     assertThat(zh.get("labels").get("PAGE_LOGIN_SIGN_IN_ACTION").asText()).isEqualTo("登录");
     String config = new Http(port).get("/camunda/app/" + app + "/scripts/config.js").body();
-    assertThat(config).contains("availableLocales: ['zh', 'en']", "fallbackLocale: 'en'", "YYYY-MM-DD HH:mm");
+    assertThat(config).as("Chinese whatever the browser's language")
+        .contains("availableLocales: ['zh']", "fallbackLocale: 'zh'", "YYYY-MM-DD HH:mm");
+    assertThat(config).as("the product's name, which the login page shows").contains("name: '商量 · ");
+    assertThat(new Http(port).get("/camunda/app/" + app + "/styles/user-styles.css").body())
+        .as("no 'migrate to Camunda 8' banner").containsPattern("\\.ce-eol-banner \\{\\s*display: none");
     assertThat(new Http(port).get("/camunda/app/" + app + "/locales/zh.json").status()).isEqualTo(200);
   }
 

@@ -14,12 +14,17 @@ public final class WebappSession {
   public record Login(Http.Response answer, Http http) {}
 
   public static Login login(int port, String user, String password) {
+    return login(port, user, password, "tasklist");
+  }
+
+  /** @param app the webapp logged in to: {@code welcome} (what our login page uses) lets in anyone with a password */
+  public static Login login(int port, String user, String password, String app) {
     Http anonymous = new Http(port);
     Http.Response page = anonymous.get("/camunda/app/tasklist/");
     Map<String, String> cookies = new LinkedHashMap<>(cookies(page));
     String token = page.header("X-XSRF-TOKEN");
     Http before = with(anonymous, cookies, token);
-    Http.Response answer = before.postForm("/camunda/api/admin/auth/user/default/login/tasklist",
+    Http.Response answer = before.postForm("/camunda/api/admin/auth/user/default/login/" + app,
         "username=" + encode(user) + "&password=" + encode(password));
     cookies.putAll(cookies(answer));
     // the login starts a new session: its CSRF token comes with the next read, as Tasklist's next request gets it

@@ -131,6 +131,10 @@ public class AuthorizationMatrixTest {
       GET    /open311/discovery.json                          public
       GET    /open311/discovery.xml                           public
       GET    /public                                          public
+      GET    /                                                staff process-designer
+      GET    /login                                           public
+      GET    /login/token                                     public
+      GET    /api/me                                          staff process-designer
       GET    /dashboard                                       supervisor leadership admin
       GET    /calendar                                        OVERSEERS
       GET    /platforms                                       staff

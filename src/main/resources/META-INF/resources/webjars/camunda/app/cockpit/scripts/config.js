@@ -1,20 +1,21 @@
 /*
- * Shangliang's cockpit configuration (served instead of the one in Camunda's webjar): Chinese by default for a
- * Chinese browser (locales/zh.json), English as fallback, dates as yyyy-MM-dd HH:mm. The rest is Camunda's
+ * Shangliang's cockpit configuration (served instead of the one in Camunda's webjar): Chinese for every browser
+ * (locales/zh.json), dates as yyyy-MM-dd HH:mm. The rest is Camunda's
  * default (Camunda's config.js, Apache License 2.0), kept below as shipped.
  */
 export default {
   app: {
-    name: '监控',
+    name: '商量 · 流程监控', // the product's name where the login page shows the app's
     vendor: '有事好商量'
   },
   dateFormat: {
     normal: 'YYYY-MM-DD HH:mm',
     long: 'YYYY-MM-DD HH:mm'
   },
+  // Chinese whatever the browser's language: staff with an English browser read the same words as the manual
   locales: {
-    availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    availableLocales: ['zh'],
+    fallbackLocale: 'zh'
   },
   // // change the app name and vendor
   // app: {
