@@ -49,16 +49,16 @@ class MatterLifecycle {
   static void processEnded(DelegateExecution execution, DemandRecords demands) {
     if (execution.isCanceled() || execution.getSuperExecution() != null) return; // cancelled, or its caller goes on
     String code = execution.getProcessBusinessKey();
-    Object demandId = execution.getVariable("demandId");
-    if (code == null || !(demandId instanceof Number id)) return;
+    Long id = SixStepVariables.demandIdIfAny(execution);
+    if (code == null || id == null) return;
     String root = execution.getProcessInstanceId();
     for (ProcessInstance other : execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(code).list()) {
       if (!root.equals(other.getRootProcessInstanceId())) return; // another of the matter's processes still runs
     }
-    Demand demand = demands.demand(id.longValue());
+    Demand demand = demands.demand(id);
     if (!FINAL.contains(demand.getStatus())) {
-      demands.event(id.longValue(), "system", "CLOSED", "全部办理环节已结束，办结", DemandStatus.CLOSED);
+      demands.event(id, "system", "CLOSED", "全部办理环节已结束，办结", DemandStatus.CLOSED);
     }
   }
 }

@@ -1,6 +1,5 @@
 package cn.shangliang.consultation;
 
-import cn.shangliang.consultation.SixStepConsultationProcess.Var;
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandRouting;
@@ -8,8 +7,6 @@ import cn.shangliang.intake.MatterProcess;
 import cn.shangliang.intake.RoutingRecord;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,24 +28,13 @@ class MatterStarter implements MatterProcess {
   @Override
   public RoutingRecord start(Demand demand) {
     ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(SixStepConsultationProcess.KEY)
-        .businessKey(demand.getTrackingCode()).setVariables(variables(demand)).executeWithVariablesInReturn();
+        .businessKey(demand.getTrackingCode()).setVariables(SixStepVariables.ofDemand(demand)).executeWithVariablesInReturn();
     demands.attachProcess(demand.getId(), instance.getId());
-    if (!(instance.getVariables().get(Var.ROUTING_RECORD_ID) instanceof Number recordId)) {
+    Long recordId = SixStepVariables.routingRecordId(instance.getVariables());
+    if (recordId == null) {
       // triage made asynchronous, or the model changed: the demand must not be registered without its route
       throw new IllegalStateException("受理研判未在启动时完成: " + demand.getTrackingCode());
     }
-    return routing.record(recordId.longValue());
-  }
-
-  private static VariableMap variables(Demand demand) {
-    return Variables.createVariables()
-        .putValue(Var.DEMAND_ID, demand.getId())
-        .putValue(Var.TRACKING_CODE, demand.getTrackingCode())
-        .putValue(Var.TITLE, demand.getTitle())
-        .putValue(Var.DESCRIPTION, SixStepConsultationProcess.descriptionForForms(demand.getDescription()))
-        .putValue(Var.TOWNSHIP, demand.getTownship())
-        .putValue(Var.VILLAGE, demand.getVillage())
-        .putValue(Var.CATEGORY, demand.getCategory().label())
-        .putValue(Var.COLLECTING_MEMBER, demand.getCollectingMember());
+    return routing.record(recordId);
   }
 }

@@ -52,9 +52,25 @@ public final class SixStepConsultationProcess {
     public static final String MEETING_ID = "meetingId";
     public static final String MEETING_SUMMARY = "meetingSummary";
     public static final String RESULT_TEXT = "resultText";
+    /** Where 受理研判 sends the matter ({@link TriageOutcome}); the triage gateway reads only this. */
+    public static final String TRIAGE_OUTCOME = "triageOutcome";
+    /** The links of a 网络协商 round, shown to the convenor in the next form. */
+    public static final String ONLINE_ROUND_LINKS = "onlineRoundLinks";
+    /** Local to 安排议事会: the platforms the form offers. */
+    public static final String PLATFORM_OPTIONS = "platformOptions";
+    /** 1 for the first handling, 2 after a second handling started. */
+    public static final String HANDLING_ROUND = "handlingRound";
+    /** Whether the one second handling owed after 不满意 is used up. */
+    public static final String SECOND_HANDLING_DONE = "secondHandlingDone";
+    /** Why the publicity sent the matter back: {@code OBJECTION} or {@code UNSATISFIED} (PublicityProcess's out mapping). */
+    public static final String SECOND_HANDLING_REASON = "secondHandlingReason";
+    public static final String SECOND_HANDLING_REASON_TEXT = "secondHandlingReasonText";
 
     private Var() {}
   }
+
+  /** Where 受理研判 sends the matter: answered on the spot, investigated first, or to the department at once (特急). */
+  public enum TriageOutcome { ON_SITE, INVESTIGATE, DEPARTMENT_AT_ONCE }
 
   /** Forms show the demand's text; Camunda keeps string variables up to 4,000 characters, the API allows 5,000. */
   static final int DESCRIPTION_IN_FORMS = 1000;

@@ -1,5 +1,6 @@
 package cn.shangliang.consultation;
 
+import cn.shangliang.notifications.Notifications;
 import cn.shangliang.system.InvalidRequestException;
 import java.time.Clock;
 import java.util.List;
@@ -13,17 +14,32 @@ import org.springframework.transaction.annotation.Transactional;
 public class VillageAssignments {
   private final VillageAssignmentRepository assignments;
   private final IdentityService identityService;
+  private final Notifications notifications;
   private final Clock clock;
 
-  VillageAssignments(VillageAssignmentRepository assignments, IdentityService identityService, Clock clock) {
+  VillageAssignments(VillageAssignmentRepository assignments, IdentityService identityService, Notifications notifications,
+      Clock clock) {
     this.assignments = assignments;
     this.identityService = identityService;
+    this.notifications = notifications;
     this.clock = clock;
   }
 
   @Transactional(readOnly = true)
   public Optional<String> memberFor(String township, String village) {
     return assignments.findByTownshipAndVillage(township, village).map(VillageAssignment::getMemberUserId);
+  }
+
+  /** 确定包村委员: the village's member investigates; without one the liaison office is told to arrange it. */
+  @Transactional
+  public Optional<String> assignInvestigator(String township, String village, String trackingCode, String title) {
+    Optional<String> member = memberFor(township, village);
+    // the member assigned is told by the inbox's assignment notice (TaskCards); without one, the liaison office is
+    if (member.isEmpty()) {
+      notifications.toGroup("liaison-office", "ASSIGNED", "待调查（无包村委员）：「" + title + "」", village
+          + "尚无包村委员，请工委安排调查核实（受理编号 " + trackingCode + "）。", trackingCode);
+    }
+    return member;
   }
 
   @Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import cn.shangliang.intake.DemandQueries;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandStatus;
 import cn.shangliang.organisation.People;
+import cn.shangliang.notifications.Notifications;
 import cn.shangliang.privacy.Masking;
 import cn.shangliang.sla.SatisfactionRatings;
 import cn.shangliang.system.ConflictException;
@@ -14,11 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -42,11 +45,13 @@ public class PublicResponses implements SatisfactionRatings {
   private final DemandQueries demandQueries;
   private final DemandRecords demands;
   private final RuntimeService runtime;
+  private final Notifications notifications;
   private final Clock clock;
   private final People people;
 
   PublicResponses(PublicityNoticeRepository notices, ObjectionRepository objections, SatisfactionEvaluationRepository evaluations,
-      DemandQueries demandQueries, DemandRecords demands, RuntimeService runtime, Clock clock, People people) {
+      DemandQueries demandQueries, DemandRecords demands, RuntimeService runtime, Notifications notifications, Clock clock,
+      People people) {
     this.people = people;
     this.notices = notices;
     this.objections = objections;
@@ -54,6 +59,7 @@ public class PublicResponses implements SatisfactionRatings {
     this.demandQueries = demandQueries;
     this.demands = demands;
     this.runtime = runtime;
+    this.notifications = notifications;
     this.clock = clock;
   }
 
@@ -66,13 +72,21 @@ public class PublicResponses implements SatisfactionRatings {
     Objection objection = objections.save(new Objection(noticeId, notice.getDemandId(), reason, clock.instant()));
     try {
       runtime.createMessageCorrelation(PublicityProcess.MESSAGE_OBJECTION).processInstanceBusinessKey(notice.getTrackingCode())
-          .setVariablesToTriggeredScope(Map.of("objectionId", objection.getId(), "objectionReason", Masking.freeText(reason)))
+          .setVariablesToTriggeredScope(PublicityVariables.objection(objection.getId(), Masking.freeText(reason)))
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException("公示已结束，不再受理异议");
     }
     demands.event(notice.getDemandId(), "public", "OBJECTION_RAISED", "收到公示异议：" + Masking.freeText(reason), null);
     return objection;
+  }
+
+  /** 异议处理's decision: {@code UPHOLD} or {@code DISMISS}; anything else refuses the form. */
+  static boolean upholds(String decision) {
+    if (!decision.equals("UPHOLD") && !decision.equals("DISMISS")) {
+      throw new BadUserRequestException("「处理意见」的取值无效：" + decision);
+    }
+    return decision.equals("UPHOLD");
   }
 
   @Transactional
@@ -125,6 +139,34 @@ public class PublicResponses implements SatisfactionRatings {
           demand.getId().equals(matterId) ? DemandStatus.EVALUATING : null);
     }
     return opened;
+  }
+
+  /** 发起满意度回访: opens the evaluations and says when the last of them falls due (now, if none was opened). */
+  @Transactional
+  public Instant openEvaluations(long matterId, int round, String leadDepartment) {
+    return open(matterId, round, leadDepartment).stream().map(SatisfactionEvaluation::getDueAt).max(Comparator.naturalOrder())
+        .orElse(Instant.now());
+  }
+
+  /** 汇总评价: 不满意 from anyone means a second handling once, then supervision; otherwise the matter is closed. */
+  @Transactional
+  public PublicityProcess.Outcome conclude(long matterId, int round, boolean secondHandlingDone, String trackingCode) {
+    var all = of(matterId, round);
+    long unsatisfied = all.stream().filter(e -> e.getRating() == SatisfactionEvaluation.Rating.UNSATISFIED).count();
+    long answered = all.stream().filter(e -> e.getStatus() == SatisfactionEvaluation.Status.ANSWERED).count();
+    PublicityProcess.Outcome outcome = unsatisfied == 0 ? PublicityProcess.Outcome.CLOSED
+        : secondHandlingDone ? PublicityProcess.Outcome.SUPERVISION : PublicityProcess.Outcome.SECOND_HANDLING;
+    String summary = "回访结束：" + all.size() + "人应评，" + answered + "人已评，" + unsatisfied + "人不满意";
+    demands.event(matterId, "system", "EVALUATIONS_CONCLUDED", summary + switch (outcome) {
+      case CLOSED -> "，办结";
+      case SECOND_HANDLING -> "，转二次办理";
+      case SUPERVISION -> "，二次办理后仍不满意，转督查督办";
+    }, null); // the matter closes when its last process ends (consultation.MatterLifecycle)
+    if (outcome == PublicityProcess.Outcome.SUPERVISION) {
+      notifications.toGroup("supervisor", "UNSATISFIED", "群众二次办理后仍不满意：" + trackingCode,
+          summary + "，请督查督办。", trackingCode);
+    }
+    return outcome;
   }
 
   /** The evaluation due for this tracking code, if any. */

@@ -66,8 +66,14 @@ class SixStepModelTest {
     Mocks.reset();
   }
 
-  static Map<String, Object> route(String route, boolean investigateFirst) {
-    return Map.of("route", route, "investigateFirst", investigateFirst, "routeDeadline", new Date(System.currentTimeMillis() + 86_400_000L));
+  /** What 分层分类办事 hands the model. */
+  static Map<String, Object> route(String route) {
+    return Map.of("route", route, "routeDeadline", new Date(System.currentTimeMillis() + 86_400_000L));
+  }
+
+  /** What 受理研判 hands the model: the route, and where its gateway goes ({@code triageOutcome}). */
+  static Map<String, Object> triage(String route, String triageOutcome) {
+    return Map.of("route", route, "triageOutcome", triageOutcome, "routeDeadline", new Date(System.currentTimeMillis() + 86_400_000L));
   }
 
   ProcessInstance start() {
@@ -92,7 +98,7 @@ class SixStepModelTest {
 
   @Test
   void onSite_theCollectingMemberAnswers_thenPublicity() {
-    triage = route("ON_SITE", false);
+    triage = triage("ON_SITE", "ON_SITE");
     ProcessInstance instance = start();
     assertThat(instance).isWaitingAt("UserTask_OnSiteAnswer");
     assertThat(ModelEngine.task(instance.getId(), "UserTask_OnSiteAnswer").getAssignee()).isEqualTo("member2");
@@ -104,7 +110,7 @@ class SixStepModelTest {
 
   @Test
   void departmentActsAtOnce_noInvestigation() {
-    triage = route("DEPARTMENT", false);
+    triage = triage("DEPARTMENT", "DEPARTMENT_AT_ONCE");
     ProcessInstance instance = start();
     assertThat(instance).isEnded().hasPassed("CallActivity_DepartmentReply", "CallActivity_Publicity")
         .hasNotPassed("UserTask_Investigate", "BusinessRuleTask_RouteHandling");
@@ -112,8 +118,8 @@ class SixStepModelTest {
 
   @Test
   void investigated_deliberated_decided_thenTheDepartmentReplies() {
-    triage = route("DEPARTMENT", true);
-    handling = route("DEPARTMENT", true);
+    triage = triage("DEPARTMENT", "INVESTIGATE");
+    handling = route("DEPARTMENT");
     ProcessInstance instance = start();
     throughDecision(instance);
     assertThat(instance).isEnded().hasPassed("ServiceTask_NotifyParticipants", "BusinessRuleTask_RouteHandling",
@@ -125,13 +131,13 @@ class SixStepModelTest {
 
   @Test
   void decidedAsAProposal_orAnsweredByTheMember() {
-    triage = route("DEPARTMENT", true);
-    handling = route("PROPOSAL", true);
+    triage = triage("DEPARTMENT", "INVESTIGATE");
+    handling = route("PROPOSAL");
     ProcessInstance proposal = start();
     throughDecision(proposal);
     assertThat(proposal).isEnded().hasPassed("CallActivity_Proposal").hasNotPassed("CallActivity_DepartmentReply");
 
-    handling = route("ON_SITE", false);
+    handling = route("ON_SITE");
     ProcessInstance answered = start();
     throughDecision(answered);
     assertThat(answered).isWaitingAt("UserTask_HandlingAnswer");
@@ -141,13 +147,13 @@ class SixStepModelTest {
 
   @Test
   void unsatisfiedAfterPublicity_secondHandlingByTheDepartment_orByTheMember() {
-    triage = route("DEPARTMENT", false);
+    triage = triage("DEPARTMENT", "DEPARTMENT_AT_ONCE");
     publicityOutcomes.push("SECOND_HANDLING");
     ProcessInstance department = start();
     assertThat(department).isEnded().hasPassed("ServiceTask_StartSecondHandling");
     assertThat(calls.names().stream().filter("departmentReplies"::equals)).hasSize(2);
 
-    triage = route("ON_SITE", false);
+    triage = triage("ON_SITE", "ON_SITE");
     publicityOutcomes.push("SECOND_HANDLING");
     ProcessInstance member = start();
     complete(member, "UserTask_OnSiteAnswer");
