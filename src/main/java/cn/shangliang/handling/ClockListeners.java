@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.util.Date;
 import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -108,7 +109,7 @@ class ClockListeners {
       metrics.timerFired("reminder", clock.getReminderAt(), clock.getRemindedAt());
       var taskService = execution.getProcessEngineServices().getTaskService();
       // every open task of the unit on this clock (the reply; for proposals also the contact with the proposer)
-      taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+      taskService.createTaskQuery().processInstanceId(replyWork(execution))
           .taskCandidateGroup((String) execution.getVariable("leadGroup")).includeAssignedTasks().list().forEach(task -> {
             task.setFollowUpDate(new Date());
             taskService.saveTask(task);
@@ -117,6 +118,17 @@ class ClockListeners {
       notifications.toGroup("dept-" + clock.getDepartment(), "REMINDER", "答复即将到期：" + title(execution),
           "受理编号 " + clock.getTrackingCode() + " 的答复时限已过75%，请抓紧办理。", clock.getTrackingCode());
     };
+  }
+
+  /**
+   * The process holding the reply work: the caller of a ReplyClockProcess; a model from before it had the clock
+   * on the reply work itself (running instances of those versions).
+   */
+  static String replyWork(DelegateExecution execution) {
+    String key = execution.getProcessEngineServices().getRepositoryService()
+        .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+    return ReplyClockProcess.KEY.equals(key) ? execution.getProcessInstance().getSuperExecution().getProcessInstanceId()
+        : execution.getProcessInstanceId();
   }
 
   @Bean

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -47,18 +48,20 @@ class ClockRetiming {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
+  private final RepositoryService repository;
   private final DeadlineNotices notices;
   private final TransactionTemplate transaction;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   ClockRetiming(ReplyClocks clocks, RuntimeService runtime, TaskService tasks, ManagementService management,
-      DeadlineNotices notices, TransactionTemplate transaction,
+      RepositoryService repository, DeadlineNotices notices, TransactionTemplate transaction,
       ApplicationEventPublisher events, Clock clock) {
     this.clocks = clocks;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
+    this.repository = repository;
     this.notices = notices;
     this.transaction = transaction;
     this.events = events;
@@ -88,25 +91,40 @@ class ClockRetiming {
     // the row lock and the count first: a clock already moved (by the other node) or not touched costs two statements
     var moved = clocks.retime(open.id(), after).orElse(null);
     if (moved == null) return false;
-    // the business key (indexed) narrows the search to the matter's few processes before the variable is compared
+    // the business key (indexed) narrows the search to the matter's few processes before the variable is compared;
+    // the caller that started the clock and its ReplyClockProcess (a copy of the caller's variables) both hold it
     var query = runtime.createProcessInstanceQuery().variableValueEquals(ClockListeners.CLOCK_ID, open.id()).active();
     if (open.trackingCode() != null) query.processInstanceBusinessKey(open.trackingCode());
-    ProcessInstance instance = query.list().stream().findFirst().orElse(null);
-    if (instance == null) return false; // the clock's process has ended: nothing waits on its dates
+    List<ProcessInstance> instances = query.list();
+    if (instances.isEmpty()) return false; // the clock's process has ended: nothing waits on its dates
+    String caller = caller(instances);
     Map<Instant, Instant> dates = changes(moved.before(), moved.after());
-    Map.Entry<Instant, Instant> coOpinion = coOpinion(instance.getId(), moved, after);
+    Map.Entry<Instant, Instant> coOpinion = coOpinion(caller, moved, after);
     if (coOpinion != null) dates.put(coOpinion.getKey(), coOpinion.getValue());
-    moveVariables(instance.getId(), dates);
-    moveTimers(instance.getId(), dates);
-    List<Task> movedTasks = moveTasks(instance.getId(), dates);
-    record(moved.clock().getDemandId(), instance.getId(), moved.before(), moved.after(), before, after);
+    List<Task> movedTasks = new ArrayList<>();
+    for (ProcessInstance instance : instances) {
+      moveVariables(instance.getId(), dates);
+      moveTimers(instance.getId(), dates);
+      movedTasks.addAll(moveTasks(instance.getId(), dates));
+    }
+    record(moved.clock().getDemandId(), caller, moved.before(), moved.after(), before, after);
     if (coOpinion != null) {
-      notices.record(moved.clock().getDemandId(), label(instance.getId()) + "协办意见时限", coOpinion.getKey(),
+      notices.record(moved.clock().getDemandId(), label(caller) + "协办意见时限", coOpinion.getKey(),
           coOpinion.getValue(), before, after);
     }
     movedTasks.forEach(task -> notices.tell(task, moved.clock().getTrackingCode(), before, after));
-    events.publishEvent(new ReplyClockRetimed(moved.clock(), instance.getId(), moved.before(), moved.after()));
+    events.publishEvent(new ReplyClockRetimed(moved.clock(), caller, moved.before(), moved.after()));
     return true;
+  }
+
+  /** The process that started the clock (department reply, proposal), not the ReplyClockProcess it called. */
+  private String caller(List<ProcessInstance> instances) {
+    return instances.stream().filter(instance -> !ReplyClockProcess.KEY.equals(key(instance))).findFirst()
+        .orElse(instances.get(0)).getId();
+  }
+
+  private String key(ProcessInstance instance) {
+    return repository.getProcessDefinition(instance.getProcessDefinitionId()).getKey();
   }
 
   /** The co-handlers' opinion date, counted again from the clock's start to its new due date; null if it stays. */
