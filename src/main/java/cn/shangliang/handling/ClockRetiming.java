@@ -40,8 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ClockRetiming {
   private static final Logger log = LoggerFactory.getLogger(ClockRetiming.class);
   /** The process variables that hold the clock's dates ({@code ${startReplyClock}}), in the order of ClockDates. */
-  private static final List<String> DATE_VARIABLES = List.of(DepartmentReplyProcess.Var.REPLY_DUE, "reminderAt",
-      "supervisionDueAt", "keySupervisionDueAt", ClockListeners.CO_OPINION_DUE);
+  private static final List<String> DATE_VARIABLES = ReplyClockVariables.DATES;
   private static final List<String> DATE_LABELS = List.of("办理时限", "75%提醒", "督办时限", "重点督办时限");
 
   private final ReplyClocks clocks;
@@ -93,7 +92,8 @@ class ClockRetiming {
     if (moved == null) return false;
     // the business key (indexed) narrows the search to the matter's few processes before the variable is compared;
     // the caller that started the clock and its ReplyClockProcess (a copy of the caller's variables) both hold it
-    var query = runtime.createProcessInstanceQuery().variableValueEquals(ClockListeners.CLOCK_ID, open.id()).active();
+    var query = runtime.createProcessInstanceQuery().variableValueEquals(ReplyClockProcess.Var.CLOCK_ID, open.id())
+        .active();
     if (open.trackingCode() != null) query.processInstanceBusinessKey(open.trackingCode());
     List<ProcessInstance> instances = query.list();
     if (instances.isEmpty()) return false; // the clock's process has ended: nothing waits on its dates
@@ -129,11 +129,11 @@ class ClockRetiming {
 
   /** The co-handlers' opinion date, counted again from the clock's start to its new due date; null if it stays. */
   private Map.Entry<Instant, Instant> coOpinion(String processInstanceId, ReplyClocks.Retimed moved, WorkingCalendar after) {
-    Object value = runtime.getVariable(processInstanceId, ClockListeners.CO_OPINION_DUE);
+    Object value = runtime.getVariable(processInstanceId, ReplyClockProcess.Var.CO_OPINION_DUE);
     if (!(value instanceof Date date) || !date.toInstant().isAfter(clock.instant())) return null;
-    Instant counted = ClockListeners.coOpinionDue(after, moved.clock().getStartedAt(), moved.after().due(),
-        ClockListeners.calendarTime(runtime.getVariable(processInstanceId, ClockListeners.CLOCK_KIND),
-            runtime.getVariable(processInstanceId, "routeRule")));
+    Instant counted = ReplyClockSteps.coOpinionDue(after, moved.clock().getStartedAt(), moved.after().due(),
+        ReplyClockVariables.calendarTime(runtime.getVariable(processInstanceId, ReplyClockProcess.Var.CLOCK_KIND),
+            runtime.getVariable(processInstanceId, ReplyClockProcess.Var.ROUTE_RULE)));
     return counted.equals(date.toInstant()) ? null : Map.entry(date.toInstant(), counted);
   }
 
@@ -192,8 +192,8 @@ class ClockRetiming {
   }
 
   private String label(String processInstanceId) {
-    Object label = runtime.getVariable(processInstanceId, "clockLabel");
-    return "「" + (label == null ? "部门答复" : label) + "」";
+    Object label = runtime.getVariable(processInstanceId, ReplyClockProcess.Var.CLOCK_LABEL);
+    return "「" + ReplyClockVariables.clockLabel(label) + "」";
   }
 
 }
