@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -39,26 +40,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ClockRetiming {
   private static final Logger log = LoggerFactory.getLogger(ClockRetiming.class);
   /** The process variables that hold the clock's dates ({@code ${startReplyClock}}), in the order of ClockDates. */
-  private static final List<String> DATE_VARIABLES = List.of(DepartmentReplyProcess.Var.REPLY_DUE, "reminderAt",
-      "supervisionDueAt", "keySupervisionDueAt", ClockListeners.CO_OPINION_DUE);
+  private static final List<String> DATE_VARIABLES = ReplyClockVariables.DATES;
   private static final List<String> DATE_LABELS = List.of("办理时限", "75%提醒", "督办时限", "重点督办时限");
 
   private final ReplyClocks clocks;
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
+  private final RepositoryService repository;
   private final DeadlineNotices notices;
   private final TransactionTemplate transaction;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   ClockRetiming(ReplyClocks clocks, RuntimeService runtime, TaskService tasks, ManagementService management,
-      DeadlineNotices notices, TransactionTemplate transaction,
+      RepositoryService repository, DeadlineNotices notices, TransactionTemplate transaction,
       ApplicationEventPublisher events, Clock clock) {
     this.clocks = clocks;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
+    this.repository = repository;
     this.notices = notices;
     this.transaction = transaction;
     this.events = events;
@@ -88,34 +90,50 @@ class ClockRetiming {
     // the row lock and the count first: a clock already moved (by the other node) or not touched costs two statements
     var moved = clocks.retime(open.id(), after).orElse(null);
     if (moved == null) return false;
-    // the business key (indexed) narrows the search to the matter's few processes before the variable is compared
-    var query = runtime.createProcessInstanceQuery().variableValueEquals(ClockListeners.CLOCK_ID, open.id()).active();
+    // the business key (indexed) narrows the search to the matter's few processes before the variable is compared;
+    // the caller that started the clock and its ReplyClockProcess (a copy of the caller's variables) both hold it
+    var query = runtime.createProcessInstanceQuery().variableValueEquals(ReplyClockProcess.Var.CLOCK_ID, open.id())
+        .active();
     if (open.trackingCode() != null) query.processInstanceBusinessKey(open.trackingCode());
-    ProcessInstance instance = query.list().stream().findFirst().orElse(null);
-    if (instance == null) return false; // the clock's process has ended: nothing waits on its dates
+    List<ProcessInstance> instances = query.list();
+    if (instances.isEmpty()) return false; // the clock's process has ended: nothing waits on its dates
+    String caller = caller(instances);
     Map<Instant, Instant> dates = changes(moved.before(), moved.after());
-    Map.Entry<Instant, Instant> coOpinion = coOpinion(instance.getId(), moved, after);
+    Map.Entry<Instant, Instant> coOpinion = coOpinion(caller, moved, after);
     if (coOpinion != null) dates.put(coOpinion.getKey(), coOpinion.getValue());
-    moveVariables(instance.getId(), dates);
-    moveTimers(instance.getId(), dates);
-    List<Task> movedTasks = moveTasks(instance.getId(), dates);
-    record(moved.clock().getDemandId(), instance.getId(), moved.before(), moved.after(), before, after);
+    List<Task> movedTasks = new ArrayList<>();
+    for (ProcessInstance instance : instances) {
+      moveVariables(instance.getId(), dates);
+      moveTimers(instance.getId(), dates);
+      movedTasks.addAll(moveTasks(instance.getId(), dates));
+    }
+    record(moved.clock().getDemandId(), caller, moved.before(), moved.after(), before, after);
     if (coOpinion != null) {
-      notices.record(moved.clock().getDemandId(), label(instance.getId()) + "协办意见时限", coOpinion.getKey(),
+      notices.record(moved.clock().getDemandId(), label(caller) + "协办意见时限", coOpinion.getKey(),
           coOpinion.getValue(), before, after);
     }
     movedTasks.forEach(task -> notices.tell(task, moved.clock().getTrackingCode(), before, after));
-    events.publishEvent(new ReplyClockRetimed(moved.clock(), instance.getId(), moved.before(), moved.after()));
+    events.publishEvent(new ReplyClockRetimed(moved.clock(), caller, moved.before(), moved.after()));
     return true;
+  }
+
+  /** The process that started the clock (department reply, proposal), not the ReplyClockProcess it called. */
+  private String caller(List<ProcessInstance> instances) {
+    return instances.stream().filter(instance -> !ReplyClockProcess.KEY.equals(key(instance))).findFirst()
+        .orElse(instances.get(0)).getId();
+  }
+
+  private String key(ProcessInstance instance) {
+    return repository.getProcessDefinition(instance.getProcessDefinitionId()).getKey();
   }
 
   /** The co-handlers' opinion date, counted again from the clock's start to its new due date; null if it stays. */
   private Map.Entry<Instant, Instant> coOpinion(String processInstanceId, ReplyClocks.Retimed moved, WorkingCalendar after) {
-    Object value = runtime.getVariable(processInstanceId, ClockListeners.CO_OPINION_DUE);
+    Object value = runtime.getVariable(processInstanceId, ReplyClockProcess.Var.CO_OPINION_DUE);
     if (!(value instanceof Date date) || !date.toInstant().isAfter(clock.instant())) return null;
-    Instant counted = ClockListeners.coOpinionDue(after, moved.clock().getStartedAt(), moved.after().due(),
-        ClockListeners.calendarTime(runtime.getVariable(processInstanceId, ClockListeners.CLOCK_KIND),
-            runtime.getVariable(processInstanceId, "routeRule")));
+    Instant counted = ReplyClockSteps.coOpinionDue(after, moved.clock().getStartedAt(), moved.after().due(),
+        ReplyClockVariables.calendarTime(runtime.getVariable(processInstanceId, ReplyClockProcess.Var.CLOCK_KIND),
+            runtime.getVariable(processInstanceId, ReplyClockProcess.Var.ROUTE_RULE)));
     return counted.equals(date.toInstant()) ? null : Map.entry(date.toInstant(), counted);
   }
 
@@ -174,8 +192,8 @@ class ClockRetiming {
   }
 
   private String label(String processInstanceId) {
-    Object label = runtime.getVariable(processInstanceId, "clockLabel");
-    return "「" + (label == null ? "部门答复" : label) + "」";
+    Object label = runtime.getVariable(processInstanceId, ReplyClockProcess.Var.CLOCK_LABEL);
+    return "「" + ReplyClockVariables.clockLabel(label) + "」";
   }
 
 }

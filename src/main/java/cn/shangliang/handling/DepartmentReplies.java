@@ -15,16 +15,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Records department replies and their review. */
+/** Records department replies, the co-handlers' opinions and the replies' review. */
 @Service
 public class DepartmentReplies {
   private final DepartmentReplyRepository replies;
+  private final CoHandlerOpinionRepository opinions;
   private final DemandRecords demands;
   private final RulesService rules;
   private final Clock clock;
 
-  DepartmentReplies(DepartmentReplyRepository replies, DemandRecords demands, RulesService rules, Clock clock) {
+  DepartmentReplies(DepartmentReplyRepository replies, CoHandlerOpinionRepository opinions, DemandRecords demands,
+      RulesService rules, Clock clock) {
     this.replies = replies;
+    this.opinions = opinions;
     this.demands = demands;
     this.rules = rules;
     this.clock = clock;
@@ -36,6 +39,15 @@ public class DepartmentReplies {
     String unit = rules.current().data(Departments.class).name(department).orElse(department);
     demands.event(demandId, actor, "REPLIED", unit + "答复" + (reply.late() ? "（已超过时限）" : "") + "：" + text, null);
     return reply;
+  }
+
+  /** A co-handling department's opinion, recorded; the line the lead department's reply form shows (水务局：…). */
+  @Transactional
+  public String coOpinion(long demandId, String department, String opinion, String actor) {
+    opinions.save(new CoHandlerOpinion(demandId, department, opinion, actor, clock.instant()));
+    String unit = rules.current().data(Departments.class).name(department).orElse(department);
+    demands.event(demandId, actor, "CO_OPINION", unit + "提出协办意见：" + opinion, null);
+    return unit + "：" + opinion;
   }
 
   @Transactional

@@ -92,8 +92,8 @@ class WorkingDayTaskRetiming {
         if (counted.equals(due)) return false;
         task.setDueDate(Date.from(counted));
         tasks.saveTask(task);
-        Object demandId = runtime.getVariable(task.getProcessInstanceId(), "demandId");
-        String trackingCode = (String) runtime.getVariable(task.getProcessInstanceId(), "trackingCode");
+        Object demandId = runtime.getVariable(task.getProcessInstanceId(), DepartmentReplyProcess.Var.DEMAND_ID);
+        String trackingCode = (String) runtime.getVariable(task.getProcessInstanceId(), DepartmentReplyProcess.Var.TRACKING_CODE);
         if (demandId instanceof Number id) {
           notices.record(id.longValue(), "「" + rule.step() + "」办理时限", due, counted, before, after);
         }

@@ -2,6 +2,7 @@ package cn.shangliang.cluster;
 
 import static cn.shangliang.cluster.ClusterDatabase.OVERDUE;
 import static cn.shangliang.cluster.ClusterDatabase.REMINDER;
+import static cn.shangliang.cluster.ClusterDatabase.TIMER_HANDLER;
 import static cn.shangliang.cluster.ClusterDatabase.awaitNoDueJobs;
 import static cn.shangliang.cluster.ClusterDatabase.checkEachTimerOnce;
 import static cn.shangliang.cluster.ClusterDatabase.checkNothingStuck;
@@ -321,7 +322,7 @@ class BackupRestoreDrillIT {
             + " AND d.urgency = 'EMERGENCY' AND (SELECT COUNT(*) FROM reply_clock c WHERE c.demand_id = d.id) <> 1",
         "an emergency without its two reply timers", "SELECT d.external_id FROM demand d WHERE " + ours
             + " AND d.urgency = 'EMERGENCY' AND (SELECT COUNT(*) FROM ACT_RU_JOB j WHERE j.ROOT_PROC_INST_ID_ = d.process_instance_id"
-            + " AND j.HANDLER_TYPE_ = 'timer-transition' AND j.HANDLER_CFG_ IN ('" + REMINDER + "', '" + OVERDUE + "')) <> 2",
+            + " AND j.HANDLER_TYPE_ = '" + TIMER_HANDLER + "' AND j.HANDLER_CFG_ IN ('" + REMINDER + "', '" + OVERDUE + "')) <> 2",
         "a consultation process without its demand", "SELECT p.BUSINESS_KEY_ FROM ACT_HI_PROCINST p"
             + " WHERE p.PROC_DEF_KEY_ = 'SixStepConsultationProcess'"
             + " AND NOT EXISTS (SELECT 1 FROM demand d WHERE d.process_instance_id = p.PROC_INST_ID_)",

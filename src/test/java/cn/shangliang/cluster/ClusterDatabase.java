@@ -20,8 +20,10 @@ import java.util.List;
 final class ClusterDatabase {
   static final String USER = System.getProperty("spring.datasource.username", "root");
   static final String PASSWORD = System.getProperty("spring.datasource.password", "");
-  static final String REMINDER = "BoundaryEvent_ReplyReminder";
-  static final String OVERDUE = "BoundaryEvent_ReplyOverdue";
+  /** The reply clock's timers (ReplyClockProcess): intermediate timer events, whose jobs carry their activity id. */
+  static final String REMINDER = "IntermediateCatchEvent_ReplyReminder";
+  static final String OVERDUE = "IntermediateCatchEvent_ReplyOverdue";
+  static final String TIMER_HANDLER = "timer-intermediate-transition";
 
   private ClusterDatabase() {}
 
@@ -63,7 +65,7 @@ final class ClusterDatabase {
   /** The reply deadlines pass while the application is down: every reply timer is due a minute ago. */
   static int makeReplyTimersOverdue(Connection db) throws SQLException {
     try (PreparedStatement update = db.prepareStatement(
-        "UPDATE ACT_RU_JOB SET DUEDATE_ = ? WHERE HANDLER_TYPE_ = 'timer-transition' AND HANDLER_CFG_ IN (?, ?)")) {
+        "UPDATE ACT_RU_JOB SET DUEDATE_ = ? WHERE HANDLER_TYPE_ = '" + TIMER_HANDLER + "' AND HANDLER_CFG_ IN (?, ?)")) {
       update.setTimestamp(1, new Timestamp(System.currentTimeMillis() - 60_000));
       update.setString(2, REMINDER);
       update.setString(3, OVERDUE);

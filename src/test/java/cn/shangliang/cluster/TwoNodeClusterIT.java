@@ -3,6 +3,7 @@ package cn.shangliang.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import static cn.shangliang.cluster.ClusterDatabase.REMINDER;
+import static cn.shangliang.cluster.ClusterDatabase.TIMER_HANDLER;
 import static cn.shangliang.cluster.ClusterDatabase.awaitNoDueJobs;
 import static cn.shangliang.cluster.ClusterDatabase.checkEachTimerOnce;
 import static cn.shangliang.cluster.ClusterDatabase.checkNothingStuck;
@@ -299,7 +300,7 @@ class TwoNodeClusterIT {
         Timestamp due = new Timestamp(System.currentTimeMillis() / 1000 * 1000 + 2000);
         List<String[]> jobs = new ArrayList<>();
         try (PreparedStatement find = db.prepareStatement(
-            "SELECT ID_, PROCESS_INSTANCE_ID_ FROM ACT_RU_JOB WHERE HANDLER_TYPE_ = 'timer-transition' AND HANDLER_CFG_ = ? "
+            "SELECT ID_, PROCESS_INSTANCE_ID_ FROM ACT_RU_JOB WHERE HANDLER_TYPE_ = '" + TIMER_HANDLER + "' AND HANDLER_CFG_ = ? "
             + "AND DUEDATE_ > ? ORDER BY CREATE_TIME_ DESC LIMIT 5")) {
           find.setString(1, REMINDER);
           find.setTimestamp(2, new Timestamp(System.currentTimeMillis() + 3_600_000));

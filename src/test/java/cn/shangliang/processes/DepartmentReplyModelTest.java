@@ -47,7 +47,8 @@ class DepartmentReplyModelTest {
     BpmnAwareTests.init(engine);
     ClockUtil.setCurrentTime(new Date(1_800_000_000_000L));
     deploymentId = engine.getRepositoryService().createDeployment()
-        .addClasspathResource("processes/handling/DepartmentReplyProcess.bpmn").deploy().getId();
+        .addClasspathResource("processes/handling/DepartmentReplyProcess.bpmn")
+        .addClasspathResource("processes/handling/ReplyClockProcess.bpmn").deploy().getId();
     Date now = ClockUtil.getCurrentTime();
     calls.delegate("startReplyClock", execution -> {
       execution.setVariable("reminderAt", plusHours(now, 75));
@@ -85,6 +86,11 @@ class DepartmentReplyModelTest {
         .filter(Objects::nonNull).toList();
   }
 
+  /** The ReplyClockProcess the reply work called. */
+  ProcessInstance clock(ProcessInstance instance) {
+    return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
+  }
+
   void complete(ProcessInstance instance, String taskKey) {
     engine.getTaskService().complete(ModelEngine.task(instance.getId(), taskKey).getId());
   }
@@ -92,7 +98,9 @@ class DepartmentReplyModelTest {
   @Test
   void leadAndCoHandlers_inParallel_theReplyEndsTheWait_thenReview() {
     ProcessInstance instance = start("transport,township");
-    assertThat(instance).isWaitingAt("UserTask_DepartmentReply", "UserTask_CoHandlerOpinion");
+    assertThat(instance).isWaitingAt("UserTask_DepartmentReply", "UserTask_CoHandlerOpinion", "CallActivity_ReplyClock");
+    ProcessInstance clock = clock(instance);
+    assertThat(clock.getBusinessKey()).isEqualTo("SL-TEST-2");
     var opinions = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey("UserTask_CoHandlerOpinion").list();
     assertThat(opinions).hasSize(2);
@@ -102,6 +110,7 @@ class DepartmentReplyModelTest {
     assertThat(instance).isWaitingAt("UserTask_ReviewReply");
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey("UserTask_CoHandlerOpinion").count()).as("a reply given ends the co-handlers' wait").isZero();
+    assertThat(clock).as("and the clock").isEnded();
     complete(instance, "UserTask_ReviewReply");
     assertThat(instance).isEnded().hasPassed("EndEvent_ReplyAccepted");
   }
@@ -114,6 +123,7 @@ class DepartmentReplyModelTest {
     complete(instance, "UserTask_ReviewReply");
     assertThat(instance).isWaitingAt("UserTask_DepartmentReply");
     assertThat(calls.names().stream().filter("startReplyClock"::equals)).as("the clock started once").hasSize(1);
+    assertThat(clock(instance)).as("and runs on, called again").isNotNull();
     accept = true;
     complete(instance, "UserTask_DepartmentReply");
     complete(instance, "UserTask_ReviewReply");
@@ -127,12 +137,15 @@ class DepartmentReplyModelTest {
     assertThat(calls.names()).contains("remindDepartment");
     ModelEngine.after(Duration.ofHours(25));
     assertThat(calls.names()).contains("recordBreach");
-    assertThat(instance).isWaitingAt("UserTask_DepartmentReply", "UserTask_Supervise");
+    ProcessInstance clock = clock(instance);
+    assertThat(instance).isWaitingAt("UserTask_DepartmentReply", "CallActivity_ReplyClock");
+    assertThat(clock).isWaitingAt("UserTask_Supervise");
     ModelEngine.after(Duration.ofHours(48));
     assertThat(calls.names()).contains("escalateBreach");
-    assertThat(instance).isWaitingAt("UserTask_DepartmentReply", "UserTask_Supervise", "UserTask_KeySupervision");
+    assertThat(clock).isWaitingAt("UserTask_Supervise", "UserTask_KeySupervision");
     complete(instance, "UserTask_DepartmentReply");
     assertThat(instance).as("the reply closes the supervision tasks").isWaitingAt("UserTask_ReviewReply");
+    assertThat(clock).isEnded();
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
   }
 }

@@ -46,7 +46,8 @@ class ProcessVariablesDocTest {
   static final Set<String> WORDS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "true", "false", "null",
       "empty", "div", "mod", "instanceof", "execution", "task", "authenticatedUserId");
   static final List<String> GLUE = List.of("cn.shangliang.consultation.SixStepConsultationProcess",
-      "cn.shangliang.handling.DepartmentReplyProcess", "cn.shangliang.proposal.ProposalProcess",
+      "cn.shangliang.handling.DepartmentReplyProcess", "cn.shangliang.handling.ReplyClockProcess",
+      "cn.shangliang.proposal.ProposalProcess",
       "cn.shangliang.proposal.FollowUpReviewProcess", "cn.shangliang.publicity.PublicityProcess");
 
   /** What one model reads: variable → where; bean → where. */

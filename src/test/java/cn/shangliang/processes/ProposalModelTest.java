@@ -47,7 +47,8 @@ class ProposalModelTest {
     BpmnAwareTests.init(engine);
     ClockUtil.setCurrentTime(new Date(1_800_000_000_000L));
     deploymentId = engine.getRepositoryService().createDeployment()
-        .addClasspathResource("processes/proposal/ProposalProcess.bpmn").deploy().getId();
+        .addClasspathResource("processes/proposal/ProposalProcess.bpmn")
+        .addClasspathResource("processes/handling/ReplyClockProcess.bpmn").deploy().getId();
     Date now = ClockUtil.getCurrentTime();
     calls.delegate("prepareProposalDraft");
     calls.delegate("startReplyClock", execution -> {
@@ -157,8 +158,12 @@ class ProposalModelTest {
     ModelEngine.after(Duration.ofDays(61));
     assertThat(calls.names()).contains("remindDepartment");
     ModelEngine.after(Duration.ofDays(33));
-    assertThat(instance).isWaitingAt("UserTask_ContactProposer", "UserTask_CoUnitOpinion", "UserTask_Supervise");
+    assertThat(instance).isWaitingAt("UserTask_ContactProposer", "UserTask_CoUnitOpinion", "CallActivity_ReplyClock");
+    ProcessInstance clock = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .singleResult();
+    assertThat(clock).isWaitingAt("UserTask_Supervise");
     replied(instance);
+    assertThat(clock).as("the reply ends the clock").isEnded();
     assertThat(instance).isWaitingAt("UserTask_ProposerEvaluation");
     ModelEngine.after(Duration.ofDays(16));
     assertThat(instance).isEnded().hasPassed("ServiceTask_DefaultEvaluation", "EndEvent_Closed");

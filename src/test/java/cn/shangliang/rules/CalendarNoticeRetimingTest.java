@@ -105,8 +105,12 @@ class CalendarNoticeRetimingTest {
 
   List<Date> timers(Task task) {
     List<Date> dates = new ArrayList<>();
-    for (Job job : management.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().list()) {
-      dates.add(job.getDuedate());
+    // the reply clock's timers wait in the ReplyClockProcess the reply work called
+    List<String> instances = new ArrayList<>(List.of(task.getProcessInstanceId()));
+    runtime.createProcessInstanceQuery().superProcessInstanceId(task.getProcessInstanceId()).list()
+        .forEach(called -> instances.add(called.getId()));
+    for (String instance : instances) {
+      for (Job job : management.createJobQuery().processInstanceId(instance).timers().list()) dates.add(job.getDuedate());
     }
     return dates;
   }

@@ -118,6 +118,42 @@ class ReplyClockTest {
         .doesNotContain(code);
   }
 
+  /**
+   * An instance started on DepartmentReplyProcess before ReplyClockProcess existed (its clock as boundary timers on
+   * the reply) runs on with the same beans: reminded, breached into supervision, and the reply ends it all.
+   */
+  @Test
+  void anInstanceOfTheVersionBeforeTheCalledClock_runsOnWithTheSameBeans() {
+    at("2026-11-23T09:00:00+08:00");
+    JsonNode matter = new Http(port).as("clerk").post("/api/demands", Demands.with(Demands.body(), "category", "WATER")).json();
+    String code = matter.get("trackingCode").asText();
+    var repository = engine.getRepositoryService();
+    String deployment = repository.createDeployment()
+        .addClasspathResource("legacy/DepartmentReplyProcess-before-ReplyClockProcess.bpmn").deploy().getId();
+    try {
+      String definition = repository.createProcessDefinitionQuery().deploymentId(deployment).singleResult().getId();
+      String legacy = code + "-V1";
+      String instance = engine.getRuntimeService().startProcessInstanceById(definition, legacy, Map.of("demandId",
+          matter.get("id").asLong(), "trackingCode", code, "demandTitle", "旧版计时", "leadDepartment", "water",
+          "leadGroup", "dept-water", "clockKind", "CALENDAR_HOURS", "coDepartments", "",
+          "replyDueAt", Date.from(OffsetDateTime.parse("2026-11-24T09:00:00+08:00").toInstant()))).getId();
+      Steps steps = new Steps(engine, legacy);
+      at("2026-11-24T03:01:00+08:00");
+      steps.fireDueTimers();
+      assertThat(steps.task("UserTask_DepartmentReply").getFollowUpDate()).as("reminded on its own reply task").isNotNull();
+      at("2026-11-24T09:01:00+08:00");
+      steps.fireDueTimers();
+      assertThat(taskService.createTaskQuery().processInstanceId(instance).list().stream().map(Task::getTaskDefinitionKey))
+          .containsExactlyInAnyOrder("UserTask_DepartmentReply", "UserTask_Supervise");
+      steps.complete("UserTask_DepartmentReply", "water", List.of("dept-water"), Map.of("resultText", "已处置完毕。"));
+      assertThat(steps.openTasks()).containsExactly("UserTask_ReviewReply");
+      assertThat(find(new Http(port).as("supervisor").get("/api/sla/breaches?status=CLOSED&department=water").json(), code)
+          .get("closedAt").asText()).startsWith("2026-11-24T09:01");
+    } finally {
+      repository.deleteDeployment(deployment, true); // the newest version again for the other tests
+    }
+  }
+
   String joint(String moment) {
     at(moment);
     return new Http(port).as("clerk").post("/api/demands", Demands.with(Demands.with(Demands.with(Demands.with(Demands.body(),

@@ -76,7 +76,7 @@ class TwoNodeTimerTest {
         + inCodes + ") and e.kind = 'BREACHED'")).isEqualTo(DEMANDS);
     assertThat(count(jdbc, "select count(*) from reply_clock where tracking_code in (" + inCodes + ") and reminded_at is null")).isZero();
     // Camunda's job log (state 2 = successful): every timer job of these matters succeeded exactly once
-    String timerJobs = "select j.JOB_ID_, j.HOSTNAME_ from ACT_HI_JOB_LOG j where j.JOB_STATE_ = 2 and j.JOB_DEF_TYPE_ = 'timer-transition'"
+    String timerJobs = "select j.JOB_ID_, j.HOSTNAME_ from ACT_HI_JOB_LOG j where j.JOB_STATE_ = 2 and j.JOB_DEF_TYPE_ = 'timer-intermediate-transition'"
         + " and j.PROCESS_INSTANCE_ID_ in (select p.PROC_INST_ID_ from ACT_HI_PROCINST p where p.BUSINESS_KEY_ in (" + inCodes + "))";
     List<java.util.Map<String, Object>> executions = jdbc.queryForList(timerJobs);
     assertThat(executions).hasSize(2 * DEMANDS);

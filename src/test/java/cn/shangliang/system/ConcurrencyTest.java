@@ -135,7 +135,8 @@ class ConcurrencyTest {
     steps.fireDueTimers();
     TestClock.at("2026-11-24T09:01:00+08:00");
     String instance = steps.task("UserTask_DepartmentReply").getProcessInstanceId();
-    Job breach = engine.getManagementService().createJobQuery().processInstanceId(instance).timers().executable().singleResult();
+    String clock = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance).singleResult().getId();
+    Job breach = engine.getManagementService().createJobQuery().processInstanceId(clock).timers().executable().singleResult();
     String task = steps.task("UserTask_DepartmentReply").getId();
     Map<String, Object> reply = Map.of("resultText", "已处置完毕。");
 
