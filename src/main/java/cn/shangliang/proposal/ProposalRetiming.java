@@ -28,6 +28,6 @@ class ProposalRetiming {
     if (!(proposalId instanceof Number id)) return; // a department reply, not a proposal
     Instant due = retimed.after().due();
     proposals.replyDueMoved(id.longValue(), due);
-    runtime.setVariable(retimed.processInstanceId(), "replyDueText", Proposals.dueText(due));
+    runtime.setVariable(retimed.processInstanceId(), "replyDueText", ProposalGlue.dueText(due));
   }
 }

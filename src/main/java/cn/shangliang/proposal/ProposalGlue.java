@@ -39,7 +39,7 @@ import org.springframework.context.annotation.Configuration;
  * ({@code ${startReplyClock}} and its reminder, breach and supervision delegates).
  */
 @Configuration(proxyBeanMethods = false)
-class Proposals {
+class ProposalGlue {
 
   static long proposalId(VariableScope scope) {
     return ((Number) scope.getVariable(Var.PROPOSAL_ID)).longValue();
