@@ -4,8 +4,10 @@ import tasklist from './tasklist.mjs';
 import sixSteps from './six-steps.mjs';
 import pages from './pages.mjs';
 import frontDoor from './front-door.mjs';
+import proposalDraft from './proposal-draft.mjs';
 
-const journeys = { 'public-page': publicPage, tasklist, 'six-steps': sixSteps, pages, 'front-door': frontDoor };
+const journeys = { 'public-page': publicPage, tasklist, 'six-steps': sixSteps, pages, 'front-door': frontDoor,
+  'proposal-draft': proposalDraft };
 const only = process.argv.slice(2);
 let failed = 0;
 for (const [name, run] of Object.entries(journeys)) {

@@ -21,4 +21,9 @@ public final class KeySupervisionSelection {
   public List<SelectionReason> reasons() {
     return List.copyOf(reasons);
   }
+
+  /** The reasons as forms show them, 「未入选」 when none holds. */
+  public String reasonText() {
+    return isSelected() ? String.join("；", reasons().stream().map(SelectionReason::reason).toList()) : "未入选";
+  }
 }

@@ -1,5 +1,6 @@
 package cn.shangliang.proposal;
 
+import cn.shangliang.intake.DemandRecordsContributor;
 import cn.shangliang.routing.Category;
 import cn.shangliang.rules.RuleBase;
 import cn.shangliang.rules.RuleData;
@@ -14,7 +15,10 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Parsers for {@code rules/proposals/proposal-policy.yaml} and {@code reply-classes.yaml}. */
+/**
+ * Parsers for {@code rules/proposals/proposal-policy.yaml} and {@code reply-classes.yaml}; the proposals a matter's
+ * records show.
+ */
 @Configuration(proxyBeanMethods = false)
 class ProposalData {
   static final String POLICY_FILE = "proposals/proposal-policy.yaml";
@@ -126,5 +130,10 @@ class ProposalData {
         return new ReplyClassScheme(file.scheme(), classes);
       }
     };
+  }
+
+  @Bean
+  DemandRecordsContributor proposalsContributor(ProposalQueries queries) {
+    return DemandRecordsContributor.of("proposals", queries::ofMatter);
   }
 }

@@ -26,4 +26,10 @@ public record ProposalPolicy(Period replyDue, Period reHandlingDue, Period evalu
     OffsetDateTime start = from.atZone(calendar.zone()).toOffsetDateTime();
     return start.plus(period).toInstant();
   }
+
+  /** 不满意 sends the proposal back while rounds remain ({@code maxHandlingRounds}); anything else concludes it. */
+  public EvaluationOutcome afterEvaluation(EvaluationResult result, int handlingRound) {
+    return result == EvaluationResult.DISSATISFIED && handlingRound < maxHandlingRounds
+        ? EvaluationOutcome.RE_HANDLE : EvaluationOutcome.CONCLUDE;
+  }
 }

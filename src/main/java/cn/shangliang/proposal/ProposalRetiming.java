@@ -1,6 +1,5 @@
 package cn.shangliang.proposal;
 
-import cn.shangliang.proposal.ProposalProcess.Var;
 import cn.shangliang.sla.ReplyClockRetimed;
 import java.time.Instant;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,10 +23,10 @@ class ProposalRetiming {
   @EventListener
   void replyClockRetimed(ReplyClockRetimed retimed) {
     if (retimed.before().due().equals(retimed.after().due())) return;
-    Object proposalId = runtime.getVariable(retimed.processInstanceId(), Var.PROPOSAL_ID);
-    if (!(proposalId instanceof Number id)) return; // a department reply, not a proposal
+    Long proposalId = ProposalVariables.proposalId(runtime, retimed.processInstanceId());
+    if (proposalId == null) return; // a department reply, not a proposal
     Instant due = retimed.after().due();
-    proposals.replyDueMoved(id.longValue(), due);
-    runtime.setVariable(retimed.processInstanceId(), "replyDueText", Proposals.dueText(due));
+    proposals.replyDueMoved(proposalId, due);
+    ProposalVariables.replyDueMoved(runtime, retimed.processInstanceId(), due);
   }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -175,6 +176,13 @@ public class ProposalService {
     return proposals.save(proposal);
   }
 
+  /** The units as options of a Camunda Forms select ({@code valuesKey}). */
+  public List<Map<String, String>> unitOptions() {
+    List<Map<String, String>> units = new ArrayList<>();
+    rules.current().data(Departments.class).names().forEach((code, name) -> units.add(ProposalGlue.option(name, code)));
+    return units;
+  }
+
   public String unitName(String code) {
     return rules.current().data(Departments.class).name(code).orElse(code);
   }
@@ -231,8 +239,10 @@ public class ProposalService {
     return reply;
   }
 
+  /** The evaluation, and what follows it in the policy in force: another round of handling or the conclusion. */
   @Transactional
-  public void evaluate(long proposalId, Long replyId, EvaluationResult result, String comment, boolean defaulted, String actor) {
+  public EvaluationOutcome evaluate(long proposalId, Long replyId, int handlingRound, EvaluationResult result, String comment,
+      boolean defaulted, String actor) {
     Proposal proposal = proposal(proposalId);
     evaluations.save(new ProposalRecords.Evaluation(proposalId, replyId, result, comment, defaulted, actor, clock.instant()));
     proposal.evaluated(result);
@@ -240,6 +250,32 @@ public class ProposalService {
     eventOnMatters(proposal, actor, "PROPOSAL_EVALUATED", defaulted
         ? "提案者" + policy().evaluationWindow().getDays() + "日内未评价，按规定视为满意"
         : "提案者评价：" + result.label() + (comment == null ? "" : "（" + comment + "）"));
+    return policy().afterEvaluation(result, handlingRound);
+  }
+
+  /** A class given now (a reply, or a class after 回头看): its label, the end of the evaluation window, the next 回头看. */
+  public record AfterReply(String classLabel, Instant evaluationDue, Instant followUpAt) {}
+
+  public AfterReply afterReply(String replyClass) {
+    Instant now = clock.instant();
+    return new AfterReply(scheme().label(replyClass), ProposalPolicy.after(calendars.calendar(), now, policy().evaluationWindow()),
+        ProposalPolicy.after(calendars.calendar(), now, policy().followUpAfter()));
+  }
+
+  /** 立案审查's result as the matter's history and the next forms say it. */
+  public static String reviewText(RegistrationDecision decision, Proposal underWhich, String comment) {
+    return switch (decision) {
+      case REGISTER -> "提案「" + underWhich.getTitle() + "」已立案，编号第" + underWhich.getNumber() + "号。";
+      case MERGE -> "并入提案第" + underWhich.getNumber() + "号「" + underWhich.getTitle() + "」一并办理：" + comment;
+      case FORWARD -> "不予立案，已转为社情民意信息报送：" + comment;
+    };
+  }
+
+  /** The conclusion as the matter's result says it. */
+  public String conclusionText(Proposal proposal) {
+    return "提案第" + proposal.getNumber() + "号「" + proposal.getTitle() + "」由" + unitName(proposal.getLeadUnit()) + "答复，"
+        + scheme().label(proposal.getReplyClass())
+        + (proposal.getStatus() == ProposalStatus.FOLLOW_UP_PENDING ? "，将开展回头看。" : "。");
   }
 
   /** After the evaluation: waits for 回头看 when the class calls for it, else closes. */
@@ -314,6 +350,12 @@ public class ProposalService {
     reviews.save(review);
     eventOnMatters(proposal(review.proposalId), actor, "FOLLOW_UP_INSPECTION", "领导督查：" + findings + "（认定为"
         + scheme().label(confirmedClass) + "）");
+  }
+
+  /** Whether the class the review stands at still calls for follow-up: cause review and 二次办理 come next. */
+  @Transactional(readOnly = true)
+  public boolean stillPending(long reviewId) {
+    return scheme().followUp(currentClass(reviewId));
   }
 
   /** The class the review stands at: the leadership's finding when inspected, else the unit's own. */

@@ -27,6 +27,6 @@ public record ReplyClassScheme(String name, List<ReplyClass> classes) {
 
   /** The options of a Camunda Forms select ({@code valuesKey}). */
   public List<Map<String, String>> options() {
-    return classes.stream().map(c -> Proposals.option(c.code() + " " + c.label(), c.code())).toList();
+    return classes.stream().map(c -> ProposalGlue.option(c.code() + " " + c.label(), c.code())).toList();
   }
 }

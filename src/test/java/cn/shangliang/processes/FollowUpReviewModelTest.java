@@ -3,7 +3,6 @@ package cn.shangliang.processes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import cn.shangliang.processes.ProposalModelTest.ReplyClasses;
 import cn.shangliang.support.ModelEngine;
 import cn.shangliang.support.ModelEngine.Calls;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -49,14 +49,22 @@ class FollowUpReviewModelTest {
     calls.delegate("reclassifyProposal", execution -> execution.setVariable("evaluationDueAt", later(Duration.ofDays(15))));
     calls.delegate("defaultProposalEvaluation");
     calls.delegate("concludeProposal", execution -> {
-      execution.setVariable("replyClass", classesAfterRound.pop());
+      String replyClass = classesAfterRound.pop();
+      execution.setVariable("replyClass", replyClass);
+      execution.setVariable("followUpNeeded", ProposalModelTest.followUp(replyClass));
       execution.setVariable("followUpAt", later(Duration.ofDays(183)));
     });
-    for (String listener : List.of("recordInspection", "offerToProposers", "recordProposalEvaluation")) calls.taskListener(listener);
-    Mocks.register("recordSelfCheck", (TaskListener) task -> task.setVariable("currentClass", currentClasses.pop()));
+    for (String listener : List.of("offerToProposers", "recordProposalEvaluation")) calls.taskListener(listener);
+    Mocks.register("recordSelfCheck", (TaskListener) task -> classified(task, currentClasses.pop()));
+    Mocks.register("recordInspection", (TaskListener) task -> classified(task, (String) task.getVariable("currentClass")));
     Mocks.register("recordCauseReview", (TaskListener) task -> task.setVariable("secondHandlingDueAt", later(Duration.ofDays(30))));
     Mocks.register("recordSecondHandling", (TaskListener) task -> task.setVariable("evaluationDueAt", later(Duration.ofDays(15))));
-    Mocks.register("replyClasses", new ReplyClasses());
+  }
+
+  /** What the glue writes after the self-check and the inspection: the class and whether it is still pending. */
+  static void classified(DelegateTask task, String currentClass) {
+    task.setVariable("currentClass", currentClass);
+    task.setVariable("stillPending", ProposalModelTest.followUp(currentClass));
   }
 
   @AfterEach

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * ProposalProcess on the engine alone: 立案审查 (register, merge, forward), 交办 to lead and co-units on the reply clock,
  * 沟通协商 then 答复, the proposer's evaluation (in time or defaulted after 15 days), one re-handling when dissatisfied,
- * and the follow-up (回头看) for the classes that call for it.
+ * and the follow-up (回头看) for the classes that call for it. The gateways read the outcomes the glue writes
+ * ({@code evaluationOutcome}, {@code followUpNeeded}); the mocks decide them as the policy would with two rounds.
  */
 @Tag("no-database")
 class ProposalModelTest {
@@ -35,11 +36,9 @@ class ProposalModelTest {
   String evaluation = "SATISFIED";
   String replyClass = "A";
 
-  /** The {@code replyClasses} bean: class B calls for a follow-up review. */
-  public static final class ReplyClasses {
-    public boolean followUp(String replyClass) {
-      return "B".equals(replyClass);
-    }
+  /** The reply classes of the tests: class B calls for a follow-up review. */
+  public static boolean followUp(String replyClass) {
+    return "B".equals(replyClass);
   }
 
   @BeforeEach
@@ -62,10 +61,11 @@ class ProposalModelTest {
     calls.delegate("escalateBreach");
     calls.delegate("startProposalReHandling", execution -> execution.setVariable("handlingRound",
         ((Number) execution.getVariable("handlingRound")).intValue() + 1));
-    calls.delegate("defaultProposalEvaluation", execution -> execution.setVariable("evaluationResult", "SATISFIED"));
-    calls.delegate("concludeProposal");
+    calls.delegate("defaultProposalEvaluation", execution -> execution.setVariable("evaluationOutcome", "CONCLUDE"));
+    calls.delegate("concludeProposal", execution -> execution.setVariable("followUpNeeded",
+        followUp((String) execution.getVariable("replyClass"))));
     calls.delegate("scheduleFollowUp");
-    for (String listener : List.of("offerToProposers", "draftProposal", "recordProposerContact", "recordCoOpinion",
+    for (String listener : List.of("offerToProposers", "offerMemberOptions", "draftProposal", "recordProposerContact", "recordCoOpinion",
         "recordSupervision")) {
       calls.taskListener(listener);
     }
@@ -76,9 +76,9 @@ class ProposalModelTest {
       task.setVariable("replyClass", replyClass);
       task.setVariable("evaluationDueAt", plus(ClockUtil.getCurrentTime(), Duration.ofDays(15)));
     });
-    Mocks.register("recordProposalEvaluation", (TaskListener) task -> task.setVariable("evaluationResult", evaluation));
+    Mocks.register("recordProposalEvaluation", (TaskListener) task -> task.setVariable("evaluationOutcome",
+        evaluation.equals("DISSATISFIED") && (int) task.getVariable("handlingRound") < 2 ? "RE_HANDLE" : "CONCLUDE"));
     Mocks.register("coHandlers", new CoHandlers());
-    Mocks.register("replyClasses", new ReplyClasses());
   }
 
   @AfterEach

@@ -342,4 +342,32 @@ class ProposalProcessTest {
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(steps.code())
         .taskDefinitionKey(ProposalProcess.TASK_CO_OPINION).count()).isEqualTo(2);
   }
+
+  /** The draft form offers the members by name; Tasklist submits the picked accounts as a Json array, each checked. */
+  @Test
+  void draft_throughTasklistsSubmitForm_proposersPickedByName() throws Exception {
+    Steps steps = walk.matter(Category.TRANSPORT, 40);
+    String taskId = steps.task(ProposalProcess.TASK_DRAFT).getId();
+    JsonNode form = http("liaison").get("/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false").json();
+    JsonNode members = new com.fasterxml.jackson.databind.ObjectMapper().readTree(form.get("memberOptions").get("value").asText());
+    assertThat(members.findValuesAsText("label")).contains("李委员", "赵委员");
+    assertThat(members.findValuesAsText("value")).contains("member1", "member2").doesNotContain("transport", "liaison");
+    assertThat(form.get("proposerPicks").get("value").asText()).as("the collecting member, picked already").isEqualTo("[\"member1\"]");
+    Map<String, Object> texts = Map.of("proposalTitle", Map.of("value", "关于村组道路养护的提案"),
+        "proposalReasons", Map.of("value", "村组道路缺少养护经费和责任主体。"), "proposalSuggestions", Map.of("value", "建立道路养护责任制度。"));
+    Map<String, Object> forged = new java.util.HashMap<>(texts);
+    forged.put("proposerPicks", Map.of("type", "Json", "value", "[\"member1\",\"transport\"]"));
+    Http.Response refused = http("liaison").post("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", forged));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText()).contains("「提案人」只能从委员名单中选择");
+    assertThat(steps.openTasks()).as("nothing changed").contains(ProposalProcess.TASK_DRAFT);
+    Map<String, Object> picked = new java.util.HashMap<>(texts);
+    picked.put("proposerPicks", Map.of("type", "Json", "value", "[\"member1\",\"member2\"]"));
+    assertThat(http("liaison").post("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", picked)).status())
+        .isEqualTo(204);
+    JsonNode proposal = proposalOf(steps).get("proposal");
+    assertThat(proposal.get("proposers").asText()).isEqualTo("李委员、赵委员");
+    assertThat(engine.getTaskService().getVariable(steps.task(ProposalProcess.TASK_REGISTRATION_REVIEW).getId(), "proposerIds"))
+        .isEqualTo("member1,member2");
+  }
 }
