@@ -129,11 +129,11 @@ class ClockRetiming {
 
   /** The co-handlers' opinion date, counted again from the clock's start to its new due date; null if it stays. */
   private Map.Entry<Instant, Instant> coOpinion(String processInstanceId, ReplyClocks.Retimed moved, WorkingCalendar after) {
-    Object value = runtime.getVariable(processInstanceId, ReplyClockProcess.Var.CO_OPINION_DUE);
+    ReplyClockVariables.OfInstance variables = new ReplyClockVariables.OfInstance(runtime, processInstanceId);
+    Object value = variables.coOpinionDue();
     if (!(value instanceof Date date) || !date.toInstant().isAfter(clock.instant())) return null;
     Instant counted = ReplyClockSteps.coOpinionDue(after, moved.clock().getStartedAt(), moved.after().due(),
-        ReplyClockVariables.calendarTime(runtime.getVariable(processInstanceId, ReplyClockProcess.Var.CLOCK_KIND),
-            runtime.getVariable(processInstanceId, ReplyClockProcess.Var.ROUTE_RULE)));
+        variables.calendarTime());
     return counted.equals(date.toInstant()) ? null : Map.entry(date.toInstant(), counted);
   }
 
@@ -192,8 +192,7 @@ class ClockRetiming {
   }
 
   private String label(String processInstanceId) {
-    Object label = runtime.getVariable(processInstanceId, ReplyClockProcess.Var.CLOCK_LABEL);
-    return "「" + ReplyClockVariables.clockLabel(label) + "」";
+    return "「" + new ReplyClockVariables.OfInstance(runtime, processInstanceId).clockLabel() + "」";
   }
 
 }

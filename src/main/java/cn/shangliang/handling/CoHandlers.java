@@ -3,14 +3,12 @@ package cn.shangliang.handling;
 import cn.shangliang.organisation.Departments;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code ${coHandlers.groups(coDepartments)}} in DepartmentReplyProcess: the groups of the co-departments
  * ("water,township" → dept-water, dept-township), one opinion task each. A pure function (public, so
  * the expression language can call it).
  */
-@Component("coHandlers")
 public class CoHandlers {
   public List<String> groups(String coDepartments) {
     if (coDepartments == null || coDepartments.isBlank()) return List.of();

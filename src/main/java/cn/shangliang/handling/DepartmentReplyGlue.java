@@ -3,16 +3,30 @@ package cn.shangliang.handling;
 import cn.shangliang.forms.Vars;
 import cn.shangliang.notifications.Notifications;
 import cn.shangliang.sla.ReplyClocks;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Glue of DepartmentReplyProcess: {@code ${recordReply}}, {@code ${recordCoOpinion}} (also in ProposalProcess),
- * {@code ${reviewReply}}; the clock's steps are in {@link ReplyClockGlue}.
+ * Glue of DepartmentReplyProcess: {@code ${startReplyClock}}, {@code ${coHandlers}}, {@code ${recordCoOpinion}} (these
+ * three also in ProposalProcess, which calls the same clock), {@code ${recordReply}}, {@code ${reviewReply}}; the
+ * running clock's steps are in {@link ReplyClockGlue}.
  */
 @Configuration(proxyBeanMethods = false)
 class DepartmentReplyGlue {
+
+  /** The caller starts the clock and keeps its id: the reply stops it, a returned reply goes on with it. */
+  @Bean
+  JavaDelegate startReplyClock(ReplyClockSteps steps) {
+    return execution -> steps.start(ReplyClockVariables.of(execution));
+  }
+
+  /** {@code ${coHandlers.groups(coDepartments)}}: one opinion task per co-department's group. */
+  @Bean
+  CoHandlers coHandlers() {
+    return new CoHandlers();
+  }
 
   @Bean
   TaskListener recordReply(DepartmentReplies replies, ReplyClocks clocks) {

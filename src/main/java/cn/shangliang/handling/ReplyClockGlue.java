@@ -8,17 +8,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Glue of the reply clock ({@link ReplyClockProcess}): {@code ${startReplyClock}} (in its callers),
- * {@code ${remindDepartment}}, {@code ${recordBreach}}, {@code ${escalateBreach}}, {@code ${recordSupervision}}. Models
+ * Glue of the reply clock ({@link ReplyClockProcess}): {@code ${remindDepartment}}, {@code ${recordBreach}}, {@code ${escalateBreach}}, {@code ${recordSupervision}}. Models
  * from before ReplyClockProcess ran these on the reply work itself; their running instances call the same beans.
  */
 @Configuration(proxyBeanMethods = false)
 class ReplyClockGlue {
-
-  @Bean
-  JavaDelegate startReplyClock(ReplyClockSteps steps) {
-    return execution -> steps.start(ReplyClockVariables.of(execution));
-  }
 
   @Bean
   JavaDelegate remindDepartment(ReplyClockSteps steps) {

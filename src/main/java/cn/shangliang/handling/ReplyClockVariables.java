@@ -10,6 +10,7 @@ import java.time.Period;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -54,6 +55,33 @@ final class ReplyClockVariables extends MatterVariables {
   boolean calendarTime() {
     return calendarTime(scope.getVariable(ReplyClockProcess.Var.CLOCK_KIND),
         scope.getVariable(ReplyClockProcess.Var.ROUTE_RULE));
+  }
+
+  /**
+   * The same facts read from a process instance through the runtime service, for the re-timing that walks instances
+   * outside any execution: the co-handlers' opinion date, whether the clock runs on calendar hours, its label.
+   */
+  record OfInstance(RuntimeService runtime, String processInstanceId) {
+    Object coOpinionDue() {
+      return runtime.getVariable(processInstanceId, ReplyClockProcess.Var.CO_OPINION_DUE);
+    }
+
+    boolean calendarTime() {
+      return ReplyClockVariables.calendarTime(runtime.getVariable(processInstanceId, ReplyClockProcess.Var.CLOCK_KIND),
+          runtime.getVariable(processInstanceId, ReplyClockProcess.Var.ROUTE_RULE));
+    }
+
+    String clockLabel() {
+      return ReplyClockVariables.clockLabel(runtime.getVariable(processInstanceId, ReplyClockProcess.Var.CLOCK_LABEL));
+    }
+
+    Object demandId() {
+      return runtime.getVariable(processInstanceId, Var.DEMAND_ID);
+    }
+
+    String trackingCode() {
+      return (String) runtime.getVariable(processInstanceId, Var.TRACKING_CODE);
+    }
   }
 
   static boolean calendarTime(Object clockKind, Object routeRule) {

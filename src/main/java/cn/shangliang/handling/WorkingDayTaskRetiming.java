@@ -92,8 +92,9 @@ class WorkingDayTaskRetiming {
         if (counted.equals(due)) return false;
         task.setDueDate(Date.from(counted));
         tasks.saveTask(task);
-        Object demandId = runtime.getVariable(task.getProcessInstanceId(), DepartmentReplyProcess.Var.DEMAND_ID);
-        String trackingCode = (String) runtime.getVariable(task.getProcessInstanceId(), DepartmentReplyProcess.Var.TRACKING_CODE);
+        ReplyClockVariables.OfInstance matter = new ReplyClockVariables.OfInstance(runtime, task.getProcessInstanceId());
+        Object demandId = matter.demandId();
+        String trackingCode = matter.trackingCode();
         if (demandId instanceof Number id) {
           notices.record(id.longValue(), "「" + rule.step() + "」办理时限", due, counted, before, after);
         }
