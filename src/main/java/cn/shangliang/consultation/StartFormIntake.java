@@ -27,9 +27,11 @@ import org.springframework.stereotype.Component;
 @Component("registerFromStartForm")
 class StartFormIntake implements ExecutionListener {
   private final IntakeService intake;
+  private final FormPicks picks;
 
-  StartFormIntake(IntakeService intake) {
+  StartFormIntake(IntakeService intake, FormPicks picks) {
     this.intake = intake;
+    this.picks = picks;
   }
 
   @Override
@@ -39,7 +41,8 @@ class StartFormIntake implements ExecutionListener {
     String actor = authentication == null ? "system" : authentication.getUserId();
     Demand demand;
     try {
-      demand = intake.registerForRunningProcess(request(execution), execution.getProcessInstanceId(), actor);
+      demand = intake.registerForRunningProcess(request(execution, collectingMember(execution, actor)),
+          execution.getProcessInstanceId(), actor);
     } catch (InvalidRequestException e) {
       throw new BadUserRequestException("诉求未受理：" + e.errors().stream().map(InvalidRequestException.FieldError::message)
           .collect(Collectors.joining("；")));
@@ -55,7 +58,16 @@ class StartFormIntake implements ExecutionListener {
     execution.setVariable(Var.COLLECTING_MEMBER, demand.getCollectingMember());
   }
 
-  private static DemandRequest request(DelegateExecution e) {
+  /**
+   * 收集委员: a start form cannot load a pick list (Tasklist gives it no variables), so a member visiting says 「由我走访收集」
+   * and is the collecting member; a start over the REST API may still name the member's account.
+   */
+  private String collectingMember(DelegateExecution e, String actor) {
+    if (Vars.flag(e, "collectedByMe")) return picks.collectedBy(actor);
+    return picks.collectingMember(Vars.text(e, Var.COLLECTING_MEMBER, "收集委员", false, 64));
+  }
+
+  private static DemandRequest request(DelegateExecution e, String collectingMember) {
     Integer departments = Vars.integer(e, "departmentsInvolved", "涉及部门数", false, 1, 50);
     Integer people = Vars.integer(e, "affectedPeople", "受影响人数", false, 0, 100_000_000);
     return new DemandRequest(
@@ -66,6 +78,6 @@ class StartFormIntake implements ExecutionListener {
         new DemandRequest.Submitter(Vars.text(e, "submitterName", "诉求人姓名", false, 100),
             Vars.text(e, "submitterPhone", "联系电话", false, 20)),
         Vars.flag(e, "answerableOnSite"), Vars.flag(e, "needsPolicyChange"), Vars.amount(e, "estimatedCostYuan", "预估费用"),
-        departments, List.of(), people, null, null, null, Vars.text(e, "collectingMember", "收集委员", false, 64), null);
+        departments, List.of(), people, null, null, null, collectingMember, null);
   }
 }

@@ -8,17 +8,14 @@ import cn.shangliang.notifications.Notifications;
 import cn.shangliang.platforms.Platforms;
 import cn.shangliang.routing.Scope;
 import cn.shangliang.system.ChinaTime;
-import cn.shangliang.system.InvalidRequestException;
 import cn.shangliang.system.NotFoundException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -54,9 +51,20 @@ class StepListeners {
     };
   }
 
+  /** The investigation form opens with what intake recorded, to confirm or correct. */
   @Bean
-  TaskListener recordInvestigation(ConsultationRecords records) {
-    return task -> records.recordInvestigation(demandId(task), new ConsultationRecords.InvestigationInput(
+  TaskListener prefillInvestigation(InvestigationCorrections corrections) {
+    return task -> {
+      InvestigationCorrections.Prefill prefill = corrections.prefill(demandId(task));
+      task.getExecution().setVariables(prefill.fields());
+      task.setVariablesLocal(prefill.recorded());
+    };
+  }
+
+  @Bean
+  TaskListener recordInvestigation(ConsultationRecords records, InvestigationCorrections corrections) {
+    return task -> records.recordInvestigation(demandId(task), corrections.checked(demandId(task), Vars.text(task,
+        InvestigationCorrections.REASON, "更正理由", false, 1000), Vars.actor(task), new ConsultationRecords.InvestigationInput(
         Vars.text(task, "findings", "调查核实的情况", true, 2000),
         Vars.text(task, "stakeholders", "利益相关方", false, 1000),
         Vars.integer(task, "investigatedAffectedPeople", "受影响人数", true, 0, 100_000_000),
@@ -64,7 +72,7 @@ class StepListeners {
         Vars.amount(task, "investigatedCostYuan", "预估费用"),
         Vars.choice(task, "investigatedScope", "涉及范围", Scope.class),
         Vars.flag(task, "investigatedAnswerableOnSite"),
-        Vars.flag(task, "investigatedNeedsPolicyChange")), Vars.actor(task));
+        Vars.flag(task, "investigatedNeedsPolicyChange"))), Vars.actor(task));
   }
 
   /** The platforms the meeting may be held at, the township's own first (the form's select). */
@@ -74,8 +82,20 @@ class StepListeners {
         Spin.JSON(platforms.options((String) task.getVariable(Var.TOWNSHIP))));
   }
 
+  /** The members by name, for 参会委员 (the form's taglist). */
   @Bean
-  TaskListener scheduleMeeting(ConsultationRecords records, Platforms platforms, OnlineRounds rounds) {
+  TaskListener offerMembers(FormPicks picks) {
+    return task -> task.setVariableLocal("memberOptions", Spin.JSON(picks.memberOptions()));
+  }
+
+  /** The handling units and the village committee, for the action items' 负责单位. */
+  @Bean
+  TaskListener offerOwners(FormPicks picks) {
+    return task -> task.setVariableLocal("ownerOptions", Spin.JSON(picks.ownerOptions()));
+  }
+
+  @Bean
+  TaskListener scheduleMeeting(ConsultationRecords records, Platforms platforms, OnlineRounds rounds, FormPicks picks) {
     return task -> {
       List<ParticipantKind> kinds = Arrays.stream(ParticipantKind.values()).filter(k -> Vars.flag(task, k.formField())).toList();
       Meeting meeting = records.scheduleMeeting(demandId(task), Vars.choice(task, "meetingForm", "协商形式", MeetingForm.class),
@@ -94,11 +114,7 @@ class StepListeners {
       }
       task.setVariable("onlineRoundLinks", null);
       if (meeting.getMeetingForm() == MeetingForm.ONLINE) {
-        List<InvalidRequestException.FieldError> errors = new ArrayList<>();
-        List<OnlineRounds.Invitee> invitees = OnlineRounds.parseInvitees(Vars.text(task, "onlineInvitees", "网络协商邀请名单", false, 20000),
-            errors, "onlineInvitees");
-        if (!errors.isEmpty()) throw new BadUserRequestException(errors.get(0).message());
-        OnlineRoundRecords.Round round = rounds.open(meeting, invitees, Vars.actor(task));
+        OnlineRoundRecords.Round round = rounds.open(meeting, picks.invitees(task.getVariable("onlineInvitees")), Vars.actor(task));
         task.setVariable("onlineRoundLinks", rounds.linksText(round.getId()));
       }
     };
@@ -123,35 +139,23 @@ class StepListeners {
   }
 
   @Bean
-  TaskListener recordMeeting(ConsultationRecords records, IdentityService identity, OnlineRounds rounds) {
+  TaskListener recordMeeting(ConsultationRecords records, FormPicks picks, OnlineRounds rounds) {
     return task -> {
       long meetingId = ((Number) task.getVariable(Var.MEETING_ID)).longValue();
       records.recordMeeting(meetingId,
           Vars.text(task, "opinions", "各方意见", true, 2000), Vars.text(task, "agreement", "达成的共识", false, 2000),
           Vars.text(task, "dissent", "不同意见", false, 2000), Vars.integer(task, "attendance", "参会人数", true, 1, 100_000),
-          attendingMembers(Vars.text(task, "attendingMembers", "参会委员", false, 500), identity), Vars.actor(task));
+          picks.attendingMembers(task.getVariable("attendingMembers")), Vars.actor(task));
       rounds.closeIfOpen(meetingId, Vars.actor(task)); // 网络协商 ends with the meeting record
     };
   }
 
-  /** "member1, member2" → the ids, each a user of the group {@code member}. */
-  static List<String> attendingMembers(String text, IdentityService identity) {
-    if (text == null) return List.of();
-    List<String> ids = Arrays.stream(text.split("[,，、\\s]+")).filter(s -> !s.isBlank()).distinct().toList();
-    for (String id : ids) {
-      if (identity.createUserQuery().userId(id).memberOfGroup("member").count() == 0) {
-        throw new BadUserRequestException("参会委员中「" + id + "」不是政协委员的用户名");
-      }
-    }
-    return ids;
-  }
-
   @Bean
-  TaskListener recordDecision(ConsultationRecords records) {
+  TaskListener recordDecision(ConsultationRecords records, FormPicks picks) {
     return task -> records.recordDecision(demandId(task), Vars.text(task, "decisionText", "决定事项", true, 2000),
         Vars.text(task, "howReached", "形成方式", true, 20), Vars.integer(task, "votesFor", "赞成票", false, 0, 100_000),
         Vars.integer(task, "votesAgainst", "反对票", false, 0, 100_000), Vars.integer(task, "votesAbstain", "弃权票", false, 0, 100_000),
-        Vars.text(task, "actionItems", "落实事项", false, 4000), Vars.actor(task));
+        picks.actionItems(task.getVariable("actionItems")), Vars.actor(task));
   }
 
   /** 现场答复 / 委员答复: the member's answer is the handling result. */
