@@ -2,8 +2,9 @@
 import publicPage from './public-page.mjs';
 import tasklist from './tasklist.mjs';
 import sixSteps from './six-steps.mjs';
+import pickers from './pickers.mjs';
 
-const journeys = { 'public-page': publicPage, tasklist, 'six-steps': sixSteps };
+const journeys = { 'public-page': publicPage, tasklist, 'six-steps': sixSteps, pickers };
 const only = process.argv.slice(2);
 let failed = 0;
 for (const [name, run] of Object.entries(journeys)) {
