@@ -122,7 +122,6 @@ export default async function sixSteps() {
         await claim(page);
         await fill(page, '决定事项', '请交通运输局更换三组通组道路6盏路灯，村委会配合。');
         await choose(page, '形成方式', '协商一致');
-        await actionItem(page, '更换三组通组道路6盏路灯', '交通运输局', '2026/12/31');
         await complete(page);
       }],
     ]);
@@ -242,17 +241,4 @@ export async function pickFirstMembers(page, n) {
     expect(!/member\d/.test(await item.innerText()), 'members are listed by name, not account');
     await item.click();
   }
-}
-
-/** 落实事项: fills the first row (事项, 负责单位 from the list, 完成日期 with the date picker's input). */
-export async function actionItem(page, what, unit, date) {
-  const row = page.locator('.fjs-repeat-row-container').first();
-  await row.locator('.fjs-form-field').filter({ has: page.locator('label', { hasText: '事项' }) }).locator('input').first().fill(what);
-  await row.locator('.fjs-form-field').filter({ has: page.locator('label', { hasText: '负责单位' }) })
-    .locator('.fjs-select-display, .fjs-input-group, input').first().click();
-  await page.locator('.fjs-dropdownlist-item', { hasText: unit }).first().click();
-  const day = row.getByPlaceholder('yyyy/mm/dd').first();
-  await day.click();
-  await day.fill(date);
-  await day.press('Enter');
 }
