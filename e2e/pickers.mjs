@@ -12,8 +12,9 @@ const PHONE = { width: 390, height: 844 };
 async function api(method, path, body, auth = admin) {
   const res = await fetch(base + path, { method, headers: { 'Content-Type': 'application/json', Authorization: auth },
     body: body && JSON.stringify(body) });
-  expect(res.ok, method + ' ' + path + ': ' + res.status + ' ' + await res.text().catch(() => ''));
-  return res.status === 204 ? null : res.json().catch(() => null);
+  const text = await res.text();
+  expect(res.ok, method + ' ' + path + ': ' + res.status + ' ' + text);
+  return text ? JSON.parse(text) : null;
 }
 
 export default async function pickers() {
@@ -116,6 +117,9 @@ export default async function pickers() {
     const items = after.steps.decisions[0].actionItems;
     expect(items.length === 1 && items[0].owner === '交通运输局' && items[0].dueDate === '2027-01-31', 'the action item: '
       + JSON.stringify(items));
+  } catch (e) {
+    console.log('  FAIL pickers: ' + e.message);
+    throw e;
   } finally {
     await b.close();
   }
