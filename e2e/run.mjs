@@ -5,9 +5,10 @@ import sixSteps from './six-steps.mjs';
 import pages from './pages.mjs';
 import frontDoor from './front-door.mjs';
 import proposalDraft from './proposal-draft.mjs';
+import pickers from './pickers.mjs';
 
 const journeys = { 'public-page': publicPage, tasklist, 'six-steps': sixSteps, pages, 'front-door': frontDoor,
-  'proposal-draft': proposalDraft };
+  'proposal-draft': proposalDraft, pickers };
 const only = process.argv.slice(2);
 let failed = 0;
 for (const [name, run] of Object.entries(journeys)) {

@@ -3,7 +3,7 @@
 // and the public following, reading the notice and evaluating. Needs the application started with a short
 // publicity period (`.ci/e2e` passes --shangliang.publicity.period=PT60S).
 import { base, browser, journey, expect, PERSONAL } from './lib.mjs';
-import { login, fill, choose, check, openTask, claim, complete, filter, formReady } from './tasklist-ui.mjs';
+import { login, fill, choose, check, uncheck, openTask, claim, complete, filter, formReady } from './tasklist-ui.mjs';
 
 const TITLE = '三组通组道路路灯损坏';
 const SUBMITTER = { name: '欧阳明', phone: '13912340000' };
@@ -44,7 +44,8 @@ export default async function sixSteps() {
         await fill(page, '诉求人姓名', SUBMITTER.name);
         await fill(page, '联系电话', SUBMITTER.phone);
         await fill(page, '受影响人数', 80);
-        await fill(page, '收集委员', 'member1');
+        // the clerk enters the member's visit: not the member, so not 由我走访收集
+        await uncheck(page, '由我走访收集');
       }],
       ['registered', async (page) => {
         await page.getByRole('button', { name: '启动' }).last().click();
@@ -79,6 +80,8 @@ export default async function sixSteps() {
         await fill(page, '涉及部门数', 1);
         await fill(page, '预估费用', 30000);
         await choose(page, '涉及范围', '村/社区');
+        // intake left the cost open: the form notices the correction and asks for its reason
+        await fill(page, '更正理由', '走访核实：需更换6套灯具和约200米线路，估价3万元。');
       }],
       ['investigation-done', async (page) => { await complete(page); }],
     ]);
@@ -110,6 +113,7 @@ export default async function sixSteps() {
         await fill(page, '各方意见', '村民希望尽快更换路灯；交通运输局提出纳入今年农村公路附属设施维修。');
         await fill(page, '达成的共识', '请交通运输局年内更换6盏路灯，村委会配合施工。');
         await fill(page, '参会人数', 28);
+        await pickFirstMembers(page, 2);
         await complete(page);
       }],
       ['decided', async (page) => {
@@ -224,5 +228,17 @@ export default async function sixSteps() {
     }
   } finally {
     await b.close();
+  }
+}
+
+/** 参会委员: the first members of the list, picked by name. */
+export async function pickFirstMembers(page, n) {
+  const input = page.locator('.fjs-form-field').filter({ has: page.locator('label', { hasText: '参会委员' }) }).locator('input').first();
+  for (let i = 0; i < n; i++) {
+    await input.click();
+    const item = page.locator('.fjs-dropdownlist-item').first();
+    await item.waitFor();
+    expect(!/member\d/.test(await item.innerText()), 'members are listed by name, not account');
+    await item.click();
   }
 }

@@ -1,8 +1,8 @@
 // Driving Camunda Tasklist and its Camunda Forms (form-js) the way a person does: by the labels they read.
 
 /** A new browser context logged in to Tasklist through its login form. */
-export async function login(browser, base, user) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN',
+export async function login(browser, base, user, viewport = { width: 1440, height: 1000 }) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai', acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(base + '/camunda/app/tasklist/');
@@ -39,6 +39,20 @@ export async function choose(page, label, option) {
 
 export async function check(page, label) {
   await page.locator('.fjs-form-field-checkbox').filter({ hasText: label }).locator('input[type=checkbox]').first().check();
+}
+
+export async function uncheck(page, label) {
+  await page.locator('.fjs-form-field-checkbox').filter({ hasText: label }).locator('input[type=checkbox]').first().uncheck();
+}
+
+/** Picks options of a taglist by typing part of each name (李 finds 李委员). */
+export async function pick(page, label, names) {
+  const input = field(page, label).locator('input').first();
+  for (const name of names) {
+    await input.click();
+    await input.fill(name);
+    await page.locator('.fjs-dropdownlist-item', { hasText: name }).first().click();
+  }
 }
 
 /** Opens a task from the current list by (part of) its name. */

@@ -37,14 +37,19 @@ public class ConsultationRecords {
   }
 
   public record InvestigationInput(String findings, String stakeholders, int affectedPeople, int departmentsInvolved,
-      BigDecimal estimatedCostYuan, Scope scope, boolean answerableOnSite, boolean needsPolicyChange) {}
+      BigDecimal estimatedCostYuan, Scope scope, boolean answerableOnSite, boolean needsPolicyChange) {
+    /** The facts the rules route on, as investigated. */
+    public DemandRecords.InvestigatedFacts facts() {
+      return new DemandRecords.InvestigatedFacts(scope, answerableOnSite, needsPolicyChange, estimatedCostYuan, departmentsInvolved,
+          affectedPeople);
+    }
+  }
 
   @Transactional
   public Investigation recordInvestigation(long demandId, InvestigationInput in, String actor) {
     Investigation investigation = investigations.save(new Investigation(demandId, in.findings(), in.stakeholders(),
         in.affectedPeople(), clock.instant(), actor));
-    demands.updateInvestigatedFacts(demandId, new DemandRecords.InvestigatedFacts(in.scope(), in.answerableOnSite(),
-        in.needsPolicyChange(), in.estimatedCostYuan(), in.departmentsInvolved(), in.affectedPeople()));
+    demands.updateInvestigatedFacts(demandId, in.facts());
     demands.event(demandId, actor, "INVESTIGATED", "调查核实：" + in.findings(), DemandStatus.DELIBERATING);
     return investigation;
   }
@@ -87,12 +92,12 @@ public class ConsultationRecords {
 
   @Transactional
   public Decision recordDecision(long demandId, String text, String howReached, Integer votesFor, Integer votesAgainst,
-      Integer votesAbstain, String actionItems, String actor) {
+      Integer votesAbstain, List<Decision.ActionItem> actionItems, String actor) {
     if ("VOTE".equals(howReached) && (votesFor == null || votesAgainst == null)) {
       throw new BadUserRequestException("表决形成的决定请填写赞成票和反对票");
     }
     Decision decision = decisions.save(new Decision(demandId, text, howReached, votesFor, votesAgainst, votesAbstain,
-        parseActionItems(actionItems), clock.instant(), actor));
+        actionItems, clock.instant(), actor));
     demands.event(demandId, actor, "DECIDED", ("VOTE".equals(howReached) ? "表决通过（赞成" + votesFor + "，反对" + votesAgainst + "）："
         : "协商一致：") + text, null);
     return decision;

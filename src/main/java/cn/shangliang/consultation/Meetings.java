@@ -2,17 +2,13 @@ package cn.shangliang.consultation;
 
 import cn.shangliang.platforms.Platforms;
 import cn.shangliang.system.ChinaTime;
-import cn.shangliang.system.InvalidRequestException;
 import cn.shangliang.system.NotFoundException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,18 +20,18 @@ class Meetings {
   private final ConsultationRecords records;
   private final Platforms platforms;
   private final OnlineRounds rounds;
-  private final IdentityService identity;
+  private final FormPicks picks;
 
-  Meetings(ConsultationRecords records, Platforms platforms, OnlineRounds rounds, IdentityService identity) {
+  Meetings(ConsultationRecords records, Platforms platforms, OnlineRounds rounds, FormPicks picks) {
     this.records = records;
     this.platforms = platforms;
     this.rounds = rounds;
-    this.identity = identity;
+    this.picks = picks;
   }
 
   /** What 安排议事会's form says, as text where the form sends text. */
   record Schedule(MeetingForm form, String meetingTime, String place, List<ParticipantKind> kinds, String platform,
-      String onlineInvitees) {}
+      Object onlineInvitees) {}
 
   /** The meeting, and the links of its 网络协商 round when it is held online. */
   record Scheduled(Meeting meeting, String onlineRoundLinks) {}
@@ -53,10 +49,7 @@ class Meetings {
     }
     String links = null;
     if (meeting.getMeetingForm() == MeetingForm.ONLINE) {
-      List<InvalidRequestException.FieldError> errors = new ArrayList<>();
-      List<OnlineRounds.Invitee> invitees = OnlineRounds.parseInvitees(form.onlineInvitees(), errors, "onlineInvitees");
-      if (!errors.isEmpty()) throw new BadUserRequestException(errors.get(0).message());
-      OnlineRoundRecords.Round round = rounds.open(meeting, invitees, actor);
+      OnlineRoundRecords.Round round = rounds.open(meeting, picks.invitees(form.onlineInvitees()), actor);
       links = rounds.linksText(round.getId());
     }
     return new Scheduled(meeting, links);
@@ -76,23 +69,11 @@ class Meetings {
   }
 
   /** What 多元参与议事's form says. */
-  record Held(String opinions, String agreement, String dissent, int attendance, String attendingMembers) {}
+  record Held(String opinions, String agreement, String dissent, int attendance, Object attendingMembers) {}
 
   void record(long meetingId, Held form, String actor) {
     records.recordMeeting(meetingId, form.opinions(), form.agreement(), form.dissent(), form.attendance(),
-        attendingMembers(form.attendingMembers()), actor);
+        picks.attendingMembers(form.attendingMembers()), actor);
     rounds.closeIfOpen(meetingId, actor); // 网络协商 ends with the meeting record
-  }
-
-  /** "member1, member2" → the ids, each a user of the group {@code member}. */
-  List<String> attendingMembers(String text) {
-    if (text == null) return List.of();
-    List<String> ids = Arrays.stream(text.split("[,，、\\s]+")).filter(s -> !s.isBlank()).distinct().toList();
-    for (String id : ids) {
-      if (identity.createUserQuery().userId(id).memberOfGroup("member").count() == 0) {
-        throw new BadUserRequestException("参会委员中「" + id + "」不是政协委员的用户名");
-      }
-    }
-    return ids;
   }
 }

@@ -34,10 +34,12 @@ class SixStepConsultationGlue {
 
   /** 广泛征集知事 from Tasklist; a process started by the API already carries its demand and passes through. */
   @Bean
-  ExecutionListener registerFromStartForm(StartFormIntake intake) {
+  ExecutionListener registerFromStartForm(StartFormIntake intake, FormPicks picks) {
     return execution -> {
       if (SixStepVariables.hasDemand(execution)) return;
-      Demand demand = intake.register(startForm(execution), execution.getProcessInstanceId(), starter(execution));
+      String starter = starter(execution);
+      Demand demand = intake.register(startForm(execution, collectingMember(execution, starter, picks)),
+          execution.getProcessInstanceId(), starter);
       execution.setProcessBusinessKey(demand.getTrackingCode());
       SixStepVariables.setDemand(execution, demand);
     };
@@ -49,7 +51,16 @@ class SixStepConsultationGlue {
   }
 
   /** The start form {@code collect-demand} as the API's request. */
-  private static DemandRequest startForm(VariableScope e) {
+  /**
+   * 收集委员: a start form cannot load a pick list (Tasklist gives it no variables), so a member visiting says 「由我走访收集」
+   * and is the collecting member; a start over the REST API may still name the member's account.
+   */
+  private static String collectingMember(VariableScope e, String starter, FormPicks picks) {
+    if (Vars.flag(e, "collectedByMe")) return picks.collectedBy(starter);
+    return picks.collectingMember(Vars.text(e, "collectingMember", "收集委员", false, 64));
+  }
+
+  private static DemandRequest startForm(VariableScope e, String collectingMember) {
     Integer departments = Vars.integer(e, "departmentsInvolved", "涉及部门数", false, 1, 50);
     Integer people = Vars.integer(e, "affectedPeople", "受影响人数", false, 0, 100_000_000);
     return new DemandRequest(
@@ -60,7 +71,7 @@ class SixStepConsultationGlue {
         new DemandRequest.Submitter(Vars.text(e, "submitterName", "诉求人姓名", false, 100),
             Vars.text(e, "submitterPhone", "联系电话", false, 20)),
         Vars.flag(e, "answerableOnSite"), Vars.flag(e, "needsPolicyChange"), Vars.amount(e, "estimatedCostYuan", "预估费用"),
-        departments, List.of(), people, null, null, null, Vars.text(e, "collectingMember", "收集委员", false, 64), null);
+        departments, List.of(), people, null, null, null, collectingMember, null);
   }
 
   @Bean
@@ -82,9 +93,20 @@ class SixStepConsultationGlue {
         SixStepVariables.title(execution)).orElse(null));
   }
 
+  /** The investigation form opens with what intake recorded, to confirm or correct. */
   @Bean
-  TaskListener recordInvestigation(ConsultationRecords records) {
-    return task -> records.recordInvestigation(SixStepVariables.demandId(task), new ConsultationRecords.InvestigationInput(
+  TaskListener prefillInvestigation(InvestigationCorrections corrections) {
+    return task -> {
+      InvestigationCorrections.Prefill prefill = corrections.prefill(SixStepVariables.demandId(task));
+      task.getExecution().setVariables(prefill.fields());
+      task.setVariablesLocal(prefill.recorded());
+    };
+  }
+
+  @Bean
+  TaskListener recordInvestigation(ConsultationRecords records, InvestigationCorrections corrections) {
+    return task -> records.recordInvestigation(SixStepVariables.demandId(task), corrections.checked(SixStepVariables.demandId(task),
+        Vars.text(task, InvestigationCorrections.REASON, "更正理由", false, 1000), Vars.actor(task), new ConsultationRecords.InvestigationInput(
         Vars.text(task, "findings", "调查核实的情况", true, 2000),
         Vars.text(task, "stakeholders", "利益相关方", false, 1000),
         Vars.integer(task, "investigatedAffectedPeople", "受影响人数", true, 0, 100_000_000),
@@ -92,7 +114,7 @@ class SixStepConsultationGlue {
         Vars.amount(task, "investigatedCostYuan", "预估费用"),
         Vars.choice(task, "investigatedScope", "涉及范围", Scope.class),
         Vars.flag(task, "investigatedAnswerableOnSite"),
-        Vars.flag(task, "investigatedNeedsPolicyChange")), Vars.actor(task));
+        Vars.flag(task, "investigatedNeedsPolicyChange"))), Vars.actor(task));
   }
 
   /** The platforms the meeting may be held at, the township's own first (the form's select). */
@@ -101,14 +123,25 @@ class SixStepConsultationGlue {
     return task -> SixStepVariables.setPlatformOptions(task, Spin.JSON(platforms.options(SixStepVariables.township(task))));
   }
 
+  /** The members by name, for 参会委员 (the form's taglist). */
+  @Bean
+  TaskListener offerMembers(FormPicks picks) {
+    return task -> task.setVariableLocal("memberOptions", Spin.JSON(picks.memberOptions()));
+  }
+
+  /** The handling units and the village committee, for the action items' 负责单位. */
+  @Bean
+  TaskListener offerOwners(FormPicks picks) {
+    return task -> task.setVariableLocal("ownerOptions", Spin.JSON(picks.ownerOptions()));
+  }
+
   @Bean
   TaskListener scheduleMeeting(Meetings meetings) {
     return task -> {
       List<ParticipantKind> kinds = Arrays.stream(ParticipantKind.values()).filter(k -> Vars.flag(task, k.formField())).toList();
       Meetings.Schedule form = new Meetings.Schedule(Vars.choice(task, "meetingForm", "协商形式", MeetingForm.class),
           Vars.text(task, "meetingTime", "议事时间", true, 40), Vars.text(task, "meetingPlace", "议事地点", true, 200),
-          kinds, Vars.text(task, "platformId", "协商平台", false, 20),
-          Vars.text(task, "onlineInvitees", "网络协商邀请名单", false, 20000));
+          kinds, Vars.text(task, "platformId", "协商平台", false, 20), task.getVariable("onlineInvitees"));
       SixStepVariables.setMeeting(task, meetings.schedule(SixStepVariables.demandId(task), form, Vars.actor(task)));
     };
   }
@@ -123,15 +156,15 @@ class SixStepConsultationGlue {
     return task -> meetings.record(SixStepVariables.meetingId(task), new Meetings.Held(
         Vars.text(task, "opinions", "各方意见", true, 2000), Vars.text(task, "agreement", "达成的共识", false, 2000),
         Vars.text(task, "dissent", "不同意见", false, 2000), Vars.integer(task, "attendance", "参会人数", true, 1, 100_000),
-        Vars.text(task, "attendingMembers", "参会委员", false, 500)), Vars.actor(task));
+        task.getVariable("attendingMembers")), Vars.actor(task));
   }
 
   @Bean
-  TaskListener recordDecision(ConsultationRecords records) {
+  TaskListener recordDecision(ConsultationRecords records, FormPicks picks) {
     return task -> records.recordDecision(SixStepVariables.demandId(task), Vars.text(task, "decisionText", "决定事项", true, 2000),
         Vars.text(task, "howReached", "形成方式", true, 20), Vars.integer(task, "votesFor", "赞成票", false, 0, 100_000),
         Vars.integer(task, "votesAgainst", "反对票", false, 0, 100_000), Vars.integer(task, "votesAbstain", "弃权票", false, 0, 100_000),
-        Vars.text(task, "actionItems", "落实事项", false, 4000), Vars.actor(task));
+        picks.actionItems(task.getVariable("actionItems")), Vars.actor(task));
   }
 
   /** 现场答复 / 委员答复: the member's answer is the handling result. */

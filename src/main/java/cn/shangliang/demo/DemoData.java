@@ -212,7 +212,7 @@ class DemoData implements ApplicationRunner {
             "findings", "全县城郊有14个村组不通公交，涉及约2600名群众；需调整线路规划和运营补贴政策。",
             "stakeholders", "城郊14个村组群众；公交公司", "investigatedAffectedPeople", 2600L, "investigatedDepartments", 2L,
             "investigatedCostYuan", 2000000L, "investigatedScope", "COUNTY", "investigatedAnswerableOnSite", false,
-            "investigatedNeedsPolicyChange", true))
+            "investigatedNeedsPolicyChange", true, "correctionReason", "走访核实：不止同庆沟村，全县城郊14个村组都不通公交，需调整线路规划和补贴政策"))
         .complete("UserTask_ScheduleMeeting", "convenor", List.of(Groups.CONVENOR), Map.of(
             "meetingForm", "HEARING", "meetingTime", "2026-11-18T15:00", "meetingPlace", "中峰镇社情民意驿站",
             "inviteMembers", true, "inviteVillageCommittee", true, "inviteResidents", true, "inviteDepartments", true))

@@ -64,6 +64,20 @@ public class DemandRouting {
   }
 
   /**
+   * What the rules in force decide for a stored demand, with the investigated facts in place of the recorded ones when
+   * given: the investigation form's check whether a correction changes the route. Writes nothing.
+   */
+  @Transactional(readOnly = true)
+  public RouteResult preview(long demandId, DemandRecords.InvestigatedFacts corrected) {
+    Demand d = demands.findById(demandId).orElseThrow(() -> new NotFoundException("demand " + demandId));
+    int repeatCount = repeatCount(d.getTownship(), d.getVillage(), d.getCategory(), d.getCreatedAt(), d.getId());
+    RoutingFacts facts = corrected == null ? facts(d, repeatCount) : new RoutingFacts(d.getCategory(), corrected.scope(),
+        d.getUrgency(), corrected.answerableOnSite(), corrected.needsPolicyChange(), corrected.estimatedCostYuan(),
+        corrected.departmentsInvolved(), d.coDepartmentList(), corrected.affectedPeople(), repeatCount);
+    return engine.route(facts, clock.instant().atZone(ChinaTime.ZONE).toOffsetDateTime());
+  }
+
+  /**
    * At collection only an on-site answer or a rule whose department acts at once (特急) is handled at once; everything else is
    * investigated first. At the handling step the route decides.
    */

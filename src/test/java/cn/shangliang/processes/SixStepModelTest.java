@@ -54,8 +54,8 @@ class SixStepModelTest {
     calls.delegate("proposals", execution -> execution.setVariable("resultText", "提案已办理"));
     calls.delegate("publicity", execution -> execution.setVariable("publicityOutcome",
         publicityOutcomes.isEmpty() ? "CLOSED" : publicityOutcomes.pop()));
-    for (String listener : List.of("recordInvestigation", "offerPlatforms", "scheduleMeeting", "recordMeeting", "recordDecision",
-        "recordAnswer", "recordSecondHandlingAnswer")) {
+    for (String listener : List.of("prefillInvestigation", "recordInvestigation", "offerPlatforms", "scheduleMeeting",
+        "offerMembers", "recordMeeting", "offerOwners", "recordDecision", "recordAnswer", "recordSecondHandlingAnswer")) {
       calls.taskListener(listener);
     }
   }
@@ -124,8 +124,9 @@ class SixStepModelTest {
     throughDecision(instance);
     assertThat(instance).isEnded().hasPassed("ServiceTask_NotifyParticipants", "BusinessRuleTask_RouteHandling",
         "CallActivity_DepartmentReply", "CallActivity_Publicity");
-    assertThat(calls.names()).containsSubsequence("assignInvestigator", "recordInvestigation", "offerPlatforms",
-        "scheduleMeeting", "notifyParticipants", "recordMeeting", "recordDecision", "routeHandling", "departmentReplies",
+    assertThat(calls.names()).containsSubsequence("assignInvestigator", "prefillInvestigation", "recordInvestigation",
+        "offerPlatforms", "scheduleMeeting", "notifyParticipants", "offerMembers", "recordMeeting", "offerOwners", "recordDecision",
+        "routeHandling", "departmentReplies",
         "publicity");
   }
 

@@ -83,6 +83,8 @@ public final class Steps {
         "findings", "实地走访核实：路面坑洼约300米，雨后积水。", "stakeholders", "三组村民",
         "investigatedAffectedPeople", 120L, "investigatedDepartments", 1L, "investigatedCostYuan", 80000L,
         "investigatedScope", "GROUP", "investigatedAnswerableOnSite", false, "investigatedNeedsPolicyChange", false));
+    // these answers usually correct what intake recorded; a correction that changes the route needs its reason
+    vars.put("correctionReason", "调查核实与受理登记不符");
     put(vars, overrides);
     return vars;
   }
