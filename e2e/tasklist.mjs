@@ -63,7 +63,8 @@ export default async function tasklist() {
       ['staff-badge-on-the-public-page', async (page) => {
         await page.goto(base + '/public');
         await page.locator('#staff').waitFor({ state: 'visible' });
-        expect((await page.locator('#staff').innerText()).includes('transport'), 'the logged-in clerk is recognised');
+        const badge = await page.locator('#staff').innerText();
+        expect(badge.includes('交通运输局') && !badge.includes('transport'), 'the logged-in clerk is recognised by name: ' + badge);
       }],
     ]);
     await context.close();
