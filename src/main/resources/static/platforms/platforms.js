@@ -55,7 +55,8 @@
   }
   handle($('create'), (f) => post('/api/platforms', {name: f.name.value.trim(), kind: f.kind.value, township: f.township.value.trim(),
     village: f.village.value.trim() || null, address: f.address.value.trim() || null}));
-  handle($('check'), (f) => post('/api/platforms/' + f.platform.value + '/checks', {item: f.item.value, met: f.met.value === 'true',
+  // namedItem: f.item is the collection's item() method, not the field named "item"
+  handle($('check'), (f) => post('/api/platforms/' + f.platform.value + '/checks', {item: f.namedItem('item').value, met: f.met.value === 'true',
     evidence: f.evidence.value.trim(), checkedOn: f.checkedOn.value}));
   $('filter').addEventListener('submit', (e) => { e.preventDefault(); load().catch((err) => alert(err.message)); });
   load().catch((err) => { $('platforms').querySelector('tbody').innerHTML = `<tr><td colspan="9">${text(err.message)}</td></tr>`; });
