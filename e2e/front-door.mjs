@@ -2,12 +2,15 @@
 // password dialog), logs in, lands on the home page (at 1366×768 and on a 390×844 phone) and goes on to the
 // dashboard and to Tasklist on the same login; a missing page and a refused one are Chinese pages. Then an
 // English-language browser opens Tasklist and gets it in Chinese, without the "migrate to Camunda 8" banner.
+// The liaison office, logged in on /login alone (no HTTP Basic), registers a platform on /platforms and records a
+// "六有" check: the page's writes carry the session's CSRF token.
 import { base, browser, journey, expect } from './lib.mjs';
 
 export default async function frontDoor() {
   const b = await browser();
   try {
     await supervisor(b);
+    await liaisonWrites(b);
     await englishBrowser(b);
   } finally {
     await b.close();
@@ -91,6 +94,51 @@ async function supervisor(b) {
       await page.waitForURL(base + '/dashboard');
       await page.locator('#cards .card').first().waitFor({ timeout: 15000 });
       expect(challenges.length === 0, 'no Basic challenge in the whole journey: ' + challenges.join(', '));
+    }],
+  ]);
+  await context.close();
+}
+
+/** The liaison office writes on /platforms with the login page's session: no 403, no password dialog. */
+async function liaisonWrites(b) {
+  const context = await b.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const challenges = [];
+  context.on('response', (r) => { if (r.headers()['www-authenticate']) challenges.push(r.status() + ' ' + r.url()); });
+  const name = '前进村协商议事室-' + Date.now().toString(36);
+  await journey('front-door-liaison-writes', context, [
+    ['platforms-asks-for-a-login', async (page) => {
+      await page.goto(base + '/platforms');
+      await page.waitForURL(/\/login\?next=%2Fplatforms$/);
+      await page.getByLabel('用户名').fill('liaison');
+      await page.getByLabel('密码').fill('liaison');
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.waitForURL(base + '/platforms');
+      await page.locator('#platforms tbody tr td').first().waitFor();
+    }],
+    ['registers-a-platform', async (page) => {
+      const form = page.locator('#create');
+      await form.locator('[name=name]').fill(name);
+      await form.locator('[name=township]').fill('中峰镇');
+      await form.locator('[name=village]').fill('前进村');
+      await form.getByRole('button', { name: '登记' }).click();
+      await form.locator('.msg.done', { hasText: '已保存' }).waitFor();
+      await page.locator('#platforms td', { hasText: name }).waitFor();
+    }],
+    ['records-a-six-has-check', async (page) => {
+      const form = page.locator('#check');
+      await form.locator('[name=platform]').selectOption({ label: name });
+      await form.locator('[name=item]').selectOption('PLACE');
+      await form.locator('[name=met]').selectOption('true');
+      await form.locator('[name=evidence]').fill('村委会二楼议事室，约 40 平方米，已拍照存档');
+      await form.locator('[name=checkedOn]').fill(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
+      await form.getByRole('button', { name: '记录' }).click();
+      const msg = form.locator('.msg');
+      await form.locator('.msg.done, .msg.error').waitFor();
+      const said = await msg.innerText();
+      expect(said.includes('已保存'), 'the check is recorded, not refused: ' + said);
+      const row = page.locator('#platforms tbody tr', { hasText: name });
+      await row.locator('.six span.met', { hasText: '有场所' }).waitFor();
+      expect(challenges.length === 0, 'no Basic challenge on the way: ' + challenges.join(', '));
     }],
   ]);
   await context.close();

@@ -24,7 +24,7 @@ async function screenfuls(page, name) {
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
-/** The supervisor logged in on the staff login page, as a person arrives (no Basic prompt since the front door). */
+/** Logged in as people are, on /login (a page without a login is sent there; no Basic challenge to answer). */
 async function staff(b, screen) {
   const context = await b.newContext({ viewport: SCREENS[screen], locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();

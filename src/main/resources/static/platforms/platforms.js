@@ -5,10 +5,11 @@
   const get = (path) => fetch(location.origin + path, {headers: {Accept: 'application/json'}, credentials: 'same-origin'})
     .then((r) => { if (!r.ok) throw new Error('加载失败（' + r.status + '）'); return r.json(); });
   const post = async (path, body) => {
-    const r = await fetch(location.origin + path, {method: 'POST', credentials: 'same-origin',
-      headers: {'Content-Type': 'application/json', Accept: 'application/json'}, body: JSON.stringify(body)});
+    const r = await window.shangliangSession.send('POST', path, body);
     const json = await r.json().catch(() => ({}));
     if (r.ok) return json;
+    // a refusal for the session's missing or stale token says so; only a refusal for the role speaks of roles
+    if (r.status === 403 && json.csrfTokenRequired) throw new Error(json.detail);
     if (r.status === 403) throw new Error('只有政协工委和系统管理员可以登记和检查。');
     throw new Error((json.errors || []).map((e) => e.message).join('；') || json.detail || '提交失败');
   };
@@ -54,7 +55,8 @@
   }
   handle($('create'), (f) => post('/api/platforms', {name: f.name.value.trim(), kind: f.kind.value, township: f.township.value.trim(),
     village: f.village.value.trim() || null, address: f.address.value.trim() || null}));
-  handle($('check'), (f) => post('/api/platforms/' + f.platform.value + '/checks', {item: f.item.value, met: f.met.value === 'true',
+  // namedItem: f.item is the collection's item() method, not the field named "item"
+  handle($('check'), (f) => post('/api/platforms/' + f.platform.value + '/checks', {item: f.namedItem('item').value, met: f.met.value === 'true',
     evidence: f.evidence.value.trim(), checkedOn: f.checkedOn.value}));
   $('filter').addEventListener('submit', (e) => { e.preventDefault(); load().catch((err) => alert(err.message)); });
   load().catch((err) => { $('platforms').querySelector('tbody').innerHTML = `<tr><td colspan="9">${text(err.message)}</td></tr>`; });

@@ -29,8 +29,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Tag(name = "登录与首页 Front door")
 class FrontDoorController {
   private static final String TASKLIST = "tasklist";
-  /** Where Camunda's CsrfPreventionFilter keeps the session's token. */
-  private static final String CAMUNDA_CSRF_TOKEN = "CAMUNDA_CSRF_TOKEN";
 
   record Role(String id, String name) {}
 
@@ -75,14 +73,14 @@ class FrontDoorController {
    * The CSRF token of the webapps' session, which their login and logout ask for. Camunda hands it out only once,
    * with the read that makes it, in a cookie for /camunda that pages outside cannot read; our login page may come
    * after that read (Tasklist opened before, a logout). Same-origin only, as the cookie is: another site's page
-   * cannot read this answer.
+   * cannot read this answer. Our pages send it with their writes to /api (CamundaWebappSessionFilter).
    */
   @GetMapping(BrowserPages.LOGIN + "/token")
   @ResponseBody
   @Hidden
   Map<String, String> csrfToken(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
-    Object token = session == null ? null : session.getAttribute(CAMUNDA_CSRF_TOKEN);
+    Object token = session == null ? null : session.getAttribute(CamundaWebappSessionFilter.CSRF_TOKEN);
     return token == null ? Map.of() : Map.of("token", token.toString());
   }
 

@@ -35,7 +35,8 @@ class OpenApiConfiguration {
       商量（有事好商量）协商议事平台的 HTTP 接口：群众诉求从各渠道进入，按规则分流为当场答复、部门限时答复或提案，\
       经“知事、明事、议事、决事、办事、公示”六步协商办理，全程按法定工作日计时并公示结果。
 
-      **登录**：`/api/**` 需要 HTTP Basic（用户名和密码；点击 Authorize 输入），读取也可沿用 Tasklist 的登录会话。\
+      **登录**：`/api/**` 需要 HTTP Basic（用户名和密码；点击 Authorize 输入），读取也可沿用 Tasklist 的登录会话，\
+      写入沿用该会话时须在 `X-XSRF-TOKEN` 请求头带上本会话的 CSRF 令牌（网页从 `/login/token` 取得）。\
       `/api/public/**`（公众页面）和 `/open311/**`（Open311 GeoReport v2）无需登录；凭据错误时任何地址都答 401。\
       各操作需要的用户组写在其 403 答复的说明里。
 

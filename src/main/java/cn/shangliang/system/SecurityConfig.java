@@ -36,7 +36,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Spring Security in front of everything (API.md "Running"): the public API, Open311, health and the
  * OpenAPI description are open; {@code /api/**} and {@code /engine-rest/**} need a login (HTTP Basic,
- * or for reading, the Camunda webapps' session); the webapps do their own login, except that the Admin
+ * or for reading, the Camunda webapps' session; for writing to /api, the session with its CSRF token); the webapps do their own login, except that the Admin
  * app's first-run setup endpoint is unreachable (CVE-2026-77226). A browser opening one of our pages without a
  * login is sent to the Chinese login page (which logs in to the webapps' session), and one refused a page gets a
  * Chinese page ({@link BrowserPages}); API clients get 401/403 problem JSON as before.
@@ -79,7 +79,7 @@ class SecurityConfig {
       }
       if (request.getAttribute(CamundaWebappSessionFilter.SESSION_WRITE) != null) {
         // logged in, but through a web page: no WWW-Authenticate, the browser must not ask for a password
-        writeRefusal(objectMapper, request, response, HttpStatus.FORBIDDEN, SESSION_WRITE_REFUSED);
+        refuseSessionWrite(objectMapper, request, response);
         return;
       }
       response.setHeader("WWW-Authenticate", "Basic realm=\"shangliang\", charset=\"UTF-8\"");
@@ -95,7 +95,9 @@ class SecurityConfig {
       else writeProblem(objectMapper, response, HttpStatus.FORBIDDEN, "当前用户无权执行此操作");
     };
     http
-        .csrf(AbstractHttpConfigurer::disable) // writes need HTTP Basic; the webapps carry their own CSRF filter
+        // a session write to /api needs the session's CSRF token (CamundaWebappSessionFilter), HTTP Basic none;
+        // the webapps carry their own CSRF filter
+        .csrf(AbstractHttpConfigurer::disable)
         // the webapps' session is Camunda's: never rotate its id from here (concurrent requests of a page
         // would carry the old id and log the user out of Tasklist)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
@@ -154,6 +156,25 @@ class SecurityConfig {
   }
 
   static final String SESSION_WRITE_REFUSED = "写操作需使用 HTTP Basic 认证（API 客户端）；网页会话只能读取";
+  static final String SESSION_WRITE_WITHOUT_TOKEN = "网页会话的写操作须带上本会话的 CSRF 令牌（X-XSRF-TOKEN 请求头）："
+      + "令牌缺失或不符，请刷新页面后重试；API 客户端请使用 HTTP Basic 认证";
+  /** Problem JSON property telling a page that the token, not the role, was missing (it says so, not "no right"). */
+  static final String CSRF_TOKEN_REQUIRED = "csrfTokenRequired";
+
+  /**
+   * A write with the webapps' session but without its valid CSRF token: 403 saying what is missing. Outside /api
+   * (/engine-rest above all) no token helps: no session write at all, said as before (Camunda's error JSON there).
+   */
+  private static void refuseSessionWrite(ObjectMapper objectMapper, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
+    if (!CamundaWebappSessionFilter.api(request)) {
+      writeRefusal(objectMapper, request, response, HttpStatus.FORBIDDEN, SESSION_WRITE_REFUSED);
+      return;
+    }
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, SESSION_WRITE_WITHOUT_TOKEN);
+    problem.setProperty(CSRF_TOKEN_REQUIRED, true);
+    writeProblem(objectMapper, response, problem);
+  }
 
   /** Problem JSON, or on /engine-rest the error JSON of Camunda's REST API ({@code type}, {@code message}). */
   static void writeRefusal(ObjectMapper objectMapper, HttpServletRequest request, HttpServletResponse response,
@@ -171,9 +192,13 @@ class SecurityConfig {
 
   static void writeProblem(ObjectMapper objectMapper, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    writeProblem(objectMapper, response, ProblemDetail.forStatusAndDetail(status, detail));
+  }
+
+  private static void writeProblem(ObjectMapper objectMapper, HttpServletResponse response, ProblemDetail problem)
+      throws IOException {
     problem.setType(URI.create("about:blank"));
-    response.setStatus(status.value());
+    response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
     objectMapper.writeValue(response.getOutputStream(), problem);

@@ -55,6 +55,14 @@ public final class Http {
     return http;
   }
 
+  /** The same client without one of the headers given through {@link #header}. */
+  public Http without(String name) {
+    Http http = as(user);
+    http.extraHeaders.putAll(extraHeaders);
+    http.extraHeaders.remove(name);
+    return http;
+  }
+
   public Response get(String path) {
     return send(builder(path).GET());
   }
