@@ -3,7 +3,7 @@
 // adds 赵委员 from the member list by name, and completes the draft; the proposal committee's 立案审查 shows both
 // names. Screenshots at 1366×768 (office screen) and 390×844 (phone).
 import { base, browser, journey, expect } from './lib.mjs';
-import { login, fill, openTask, claim, complete, filter, formReady, field } from './tasklist-ui.mjs';
+import { login, fill, choose, openTask, claim, complete, filter, formReady, field } from './tasklist-ui.mjs';
 
 const UNIQUE = Date.now().toString(36).slice(-5);
 const TITLE = '城郊村组缺少公交线路 ' + UNIQUE;
@@ -119,6 +119,17 @@ export default async function proposalDraft() {
         await page.setViewportSize(PHONE);
         await page.waitForTimeout(500);
         await field(page, '提案人').scrollIntoViewIfNeeded();
+      }],
+      ['merge-picks-a-registered-proposal', async (page) => {
+        // 并案 offers this year's registered proposals by number and title (the demo registers one); nothing is typed
+        await page.setViewportSize(DESKTOP);
+        await claim(page);
+        await choose(page, '审查意见', '并案');
+        await field(page, '并入的提案').locator('.fjs-select-display, .fjs-input-group, input').first().click();
+        const offered = await page.locator('.fjs-dropdownlist-item').allInnerTexts();
+        const year = new Date().getFullYear();
+        expect(offered.length > 0 && offered.every((o) => new RegExp('^' + year + '-\\d{3} .+').test(o.trim())),
+          'this year\'s proposals by number and title: ' + JSON.stringify(offered));
       }],
     ]);
   } finally {
