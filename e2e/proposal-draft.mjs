@@ -45,7 +45,7 @@ async function matterAtTheDraft() {
   await completeStep(code, 'UserTask_Investigate', 'member1', { findings: '城郊多个村组不通公交，需调整线路规划和补贴政策。',
     stakeholders: '城郊村组群众；公交公司', investigatedAffectedPeople: 2600, investigatedDepartments: 2,
     investigatedCostYuan: 2000000, investigatedScope: 'COUNTY', investigatedAnswerableOnSite: false,
-    investigatedNeedsPolicyChange: true });
+    investigatedNeedsPolicyChange: true, correctionReason: '走访核实：城郊多个村组同样不通公交，需县级统筹线路和补贴政策。' });
   await completeStep(code, 'UserTask_ScheduleMeeting', 'convenor', { meetingForm: 'HEARING', meetingTime: '2026-12-10T15:00',
     meetingPlace: '中峰镇社情民意驿站', inviteMembers: true, inviteResidents: true, inviteDepartments: true });
   await completeStep(code, 'UserTask_RecordMeeting', 'convenor', { opinions: '群众希望开通早晚班次。',
