@@ -2,7 +2,7 @@
 // route (the form notices, the submission names the new route and asks for the reason); the convenor records a
 // meeting picking members by name and a decision with action-item rows. At a laptop's and a phone's size.
 import { base, browser, journey, expect } from './lib.mjs';
-import { login, fill, choose, check, openTask, claim, complete, filter } from './tasklist-ui.mjs';
+import { login, fill, choose, check, pickDate, openTask, claim, complete, filter } from './tasklist-ui.mjs';
 import { pickFirstMembers } from './six-steps.mjs';
 
 const admin = 'Basic ' + Buffer.from('admin:admin').toString('base64');
@@ -102,21 +102,34 @@ export default async function pickers() {
         await page.getByText('参会委员').first().scrollIntoViewIfNeeded();
       }],
       ['meeting-recorded', async (page) => { await complete(page); }],
-      ['action-item-row', async (page) => {
+      ['action-item-rows', async (page) => {
         await page.waitForTimeout(2000);
         await openTask(page, '集体研究决事：' + title);
         await claim(page);
         await fill(page, '决定事项', '建议制定全镇便民桥栏杆维护办法，先行安装村口便民桥栏杆。');
         await choose(page, '形成方式', '协商一致');
-        // a dynamic list's rows cannot be completed in Tasklist 7.24 (see FormsPickWhatIsKnownTest): still one line each
-        await fill(page, '落实事项', '安装村口便民桥栏杆；交通运输局；2027-01-31');
+        expect(!(await page.getByText('第2项 事项').count()), 'row 2 waits until row 1 has its description');
+        await fill(page, '第1项 事项', '安装村口便民桥栏杆');
+        await choose(page, '第1项 负责单位', '交通运输局');
+        await pickDate(page, '第1项 完成日期', '2027/01/31');
+        await fill(page, '第2项 事项', '组织村民监督施工');
+        await choose(page, '第2项 负责单位', '村（居）委会');
+        await pickDate(page, '第2项 完成日期', '2027/02/15');
+        await page.getByText('第3项 事项').first().waitFor();
+        await page.getByText('第2项 事项').first().scrollIntoViewIfNeeded();
+      }],
+      ['action-item-rows-1366', async (page) => {
+        await page.setViewportSize(LAPTOP);
+        await page.waitForTimeout(500);
+        await page.getByText('第2项 事项').first().scrollIntoViewIfNeeded();
       }],
       ['decided', async (page) => { await complete(page); }],
     ]);
     const after = await api('GET', '/api/demands/' + code);
     const items = after.steps.decisions[0].actionItems;
-    expect(items.length === 1 && items[0].owner === '交通运输局' && items[0].dueDate === '2027-01-31', 'the action item: '
-      + JSON.stringify(items));
+    expect(items.length === 2 && items[0].owner === '交通运输局' && items[0].dueDate === '2027-01-31'
+      && items[1].description === '组织村民监督施工' && items[1].owner === '村（居）委会' && items[1].dueDate === '2027-02-15',
+      'the action items: ' + JSON.stringify(items));
   } catch (e) {
     console.log('  FAIL pickers: ' + e.message);
     throw e;

@@ -3,7 +3,7 @@
 // adds 赵委员 from the member list by name, and completes the draft; the proposal committee's 立案审查 shows both
 // names. Screenshots at 1366×768 (office screen) and 390×844 (phone).
 import { base, browser, journey, expect } from './lib.mjs';
-import { login, fill, openTask, claim, complete, filter, formReady, field } from './tasklist-ui.mjs';
+import { login, fill, choose, openTask, claim, complete, filter, formReady, field } from './tasklist-ui.mjs';
 
 const UNIQUE = Date.now().toString(36).slice(-5);
 const TITLE = '城郊村组缺少公交线路 ' + UNIQUE;
@@ -45,7 +45,7 @@ async function matterAtTheDraft() {
   await completeStep(code, 'UserTask_Investigate', 'member1', { findings: '城郊多个村组不通公交，需调整线路规划和补贴政策。',
     stakeholders: '城郊村组群众；公交公司', investigatedAffectedPeople: 2600, investigatedDepartments: 2,
     investigatedCostYuan: 2000000, investigatedScope: 'COUNTY', investigatedAnswerableOnSite: false,
-    investigatedNeedsPolicyChange: true });
+    investigatedNeedsPolicyChange: true, correctionReason: '走访核实：城郊多个村组同样不通公交，需县级统筹线路和补贴政策。' });
   await completeStep(code, 'UserTask_ScheduleMeeting', 'convenor', { meetingForm: 'HEARING', meetingTime: '2026-12-10T15:00',
     meetingPlace: '中峰镇社情民意驿站', inviteMembers: true, inviteResidents: true, inviteDepartments: true });
   await completeStep(code, 'UserTask_RecordMeeting', 'convenor', { opinions: '群众希望开通早晚班次。',
@@ -119,6 +119,17 @@ export default async function proposalDraft() {
         await page.setViewportSize(PHONE);
         await page.waitForTimeout(500);
         await field(page, '提案人').scrollIntoViewIfNeeded();
+      }],
+      ['merge-picks-a-registered-proposal', async (page) => {
+        // 并案 offers this year's registered proposals by number and title (the demo registers one); nothing is typed
+        await page.setViewportSize(DESKTOP);
+        await claim(page);
+        await choose(page, '审查意见', '并案');
+        await field(page, '并入的提案').locator('.fjs-select-display, .fjs-input-group, input').first().click();
+        const offered = await page.locator('.fjs-dropdownlist-item').allInnerTexts();
+        const year = new Date().getFullYear();
+        expect(offered.length > 0 && offered.every((o) => new RegExp('^' + year + '-\\d{3} .+').test(o.trim())),
+          'this year\'s proposals by number and title: ' + JSON.stringify(offered));
       }],
     ]);
   } finally {

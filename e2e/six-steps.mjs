@@ -3,7 +3,7 @@
 // and the public following, reading the notice and evaluating. Needs the application started with a short
 // publicity period (`.ci/e2e` passes --shangliang.publicity.period=PT60S).
 import { base, browser, journey, expect, PERSONAL } from './lib.mjs';
-import { login, fill, choose, check, uncheck, openTask, claim, complete, filter, formReady } from './tasklist-ui.mjs';
+import { login, fill, choose, check, uncheck, pickDate, openTask, claim, complete, filter, formReady } from './tasklist-ui.mjs';
 
 const TITLE = '三组通组道路路灯损坏';
 const SUBMITTER = { name: '欧阳明', phone: '13912340000' };
@@ -122,6 +122,9 @@ export default async function sixSteps() {
         await claim(page);
         await fill(page, '决定事项', '请交通运输局更换三组通组道路6盏路灯，村委会配合。');
         await choose(page, '形成方式', '协商一致');
+        await fill(page, '第1项 事项', '更换三组通组道路6盏路灯');
+        await choose(page, '第1项 负责单位', '交通运输局');
+        await pickDate(page, '第1项 完成日期', '2026/12/31');
         await complete(page);
       }],
     ]);

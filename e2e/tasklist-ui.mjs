@@ -37,6 +37,15 @@ export async function choose(page, label, option) {
   await page.locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
 }
 
+/** A form-js date field (flatpickr), typed as its placeholder shows: 2027/01/31. */
+export async function pickDate(page, label, value) {
+  const input = field(page, label).getByPlaceholder('yyyy/mm/dd').first();
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+  await input.blur();
+}
+
 export async function check(page, label) {
   await page.locator('.fjs-form-field-checkbox').filter({ hasText: label }).locator('input[type=checkbox]').first().check();
 }

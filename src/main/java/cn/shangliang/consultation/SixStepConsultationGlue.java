@@ -141,7 +141,7 @@ class SixStepConsultationGlue {
       List<ParticipantKind> kinds = Arrays.stream(ParticipantKind.values()).filter(k -> Vars.flag(task, k.formField())).toList();
       Meetings.Schedule form = new Meetings.Schedule(Vars.choice(task, "meetingForm", "协商形式", MeetingForm.class),
           Vars.text(task, "meetingTime", "议事时间", true, 40), Vars.text(task, "meetingPlace", "议事地点", true, 200),
-          kinds, Vars.text(task, "platformId", "协商平台", false, 20), task.getVariable("onlineInvitees"));
+          kinds, Vars.text(task, "platformId", "协商平台", false, 20), SixStepVariables.onlineInvitees(task));
       SixStepVariables.setMeeting(task, meetings.schedule(SixStepVariables.demandId(task), form, Vars.actor(task)));
     };
   }
@@ -164,7 +164,7 @@ class SixStepConsultationGlue {
     return task -> records.recordDecision(SixStepVariables.demandId(task), Vars.text(task, "decisionText", "决定事项", true, 2000),
         Vars.text(task, "howReached", "形成方式", true, 20), Vars.integer(task, "votesFor", "赞成票", false, 0, 100_000),
         Vars.integer(task, "votesAgainst", "反对票", false, 0, 100_000), Vars.integer(task, "votesAbstain", "弃权票", false, 0, 100_000),
-        picks.actionItems(task.getVariable("actionItems")), Vars.actor(task));
+        picks.actionItems(SixStepVariables.actionItems(task)), Vars.actor(task));
   }
 
   /** 现场答复 / 委员答复: the member's answer is the handling result. */

@@ -6,7 +6,11 @@ import cn.shangliang.intake.RoutingRecord;
 import cn.shangliang.organisation.Departments;
 import cn.shangliang.routing.Route;
 import cn.shangliang.routing.RouteResult;
+import cn.shangliang.system.ChinaTime;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -137,5 +141,40 @@ final class SixStepVariables {
     if (started.usesUpSecondHandling()) scope.setVariable(Var.SECOND_HANDLING_DONE, true);
     scope.setVariable(Var.DEADLINE, started.deadline());
     scope.setVariable(Var.SECOND_HANDLING_REASON_TEXT, started.why());
+  }
+  /** How many action-item rows 集体研究决事 offers and how many invitee rows 安排议事会 offers. */
+  static final int ACTION_ITEM_ROWS = 6;
+  static final int INVITEE_ROWS = 10;
+
+  /**
+   * 落实事项 as FormPicks reads it: the form's fixed rows (actionItem1Description, actionItem1Owner, actionItem1Due …)
+   * as a list of {description, owner, dueDate} in row order, empty rows kept so a message can name the row; when no
+   * row field was sent, the old actionItems value (text or JSON rows) that API clients may still send.
+   */
+  static Object actionItems(VariableScope scope) {
+    return rows(scope, "actionItems", "actionItem", ACTION_ITEM_ROWS,
+        Map.of("description", "Description", "owner", "Owner", "dueDate", "Due"));
+  }
+
+  /** 网络协商邀请名单 likewise: rows invitee1Name / invitee1Kind … as {name, kind}, or the old onlineInvitees value. */
+  static Object onlineInvitees(VariableScope scope) {
+    return rows(scope, "onlineInvitees", "invitee", INVITEE_ROWS, Map.of("name", "Name", "kind", "Kind"));
+  }
+
+  private static Object rows(VariableScope scope, String oldName, String prefix, int count, Map<String, String> parts) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    boolean sent = false;
+    for (int n = 1; n <= count; n++) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      for (Map.Entry<String, String> part : parts.entrySet()) {
+        Object value = scope.getVariable(prefix + n + part.getValue());
+        if (value != null) {
+          row.put(part.getKey(), value instanceof Date date ? date.toInstant().atZone(ChinaTime.ZONE).toLocalDate().toString() : value.toString());
+          sent = true;
+        }
+      }
+      rows.add(row);
+    }
+    return sent ? rows : scope.getVariable(oldName);
   }
 }

@@ -62,6 +62,13 @@ class ProposalGlue {
     };
   }
 
+  /** This year's registered proposals, 「2026-001 关于…的提案」, to pick 并入提案号 from when merging. */
+  @Bean
+  TaskListener offerMergeTargets(ProposalService proposals) {
+    return task -> ProposalVariables.mergeTargetOptions(task,
+        proposals.mergeTargets().stream().map(p -> option(p.getNumber() + " " + p.getTitle(), p.getNumber())).toList());
+  }
+
   @Bean
   TaskListener reviewRegistration(ProposalService proposals) {
     return task -> {

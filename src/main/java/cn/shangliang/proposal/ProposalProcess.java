@@ -41,6 +41,7 @@ public final class ProposalProcess {
     public static final String PROPOSER_PICKS = "proposerPicks";
     /** Task-local options of the proposer pick list: the members by name. */
     public static final String MEMBER_OPTIONS = "memberOptions";
+    public static final String MERGE_TARGET_OPTIONS = "mergeTargetOptions";
     public static final String REGISTRATION_DECISION = "registrationDecision";
     public static final String REGISTRATION_COMMENT = "registrationComment";
     public static final String MERGE_INTO_NUMBER = "mergeIntoNumber";

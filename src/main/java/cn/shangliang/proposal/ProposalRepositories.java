@@ -12,6 +12,8 @@ interface ProposalRepository extends JpaRepository<Proposal, Long> {
 
   Optional<Proposal> findByNumber(String number);
 
+  List<Proposal> findByNumberStartingWithOrderByNumberAsc(String prefix);
+
   @Query("select p from Proposal p where (:status is null or p.status = :status) and (:replyClass is null or p.replyClass = :replyClass)"
       + " and (:unit is null or p.leadUnit = :unit) order by p.draftedAt desc, p.id desc")
   List<Proposal> search(@Param("status") ProposalStatus status, @Param("replyClass") String replyClass, @Param("unit") String unit,

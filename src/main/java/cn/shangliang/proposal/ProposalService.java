@@ -115,8 +115,7 @@ public class ProposalService {
         Proposal target = proposals.findByNumber(mergeInto.strip())
             .orElseThrow(() -> new BadUserRequestException("没有编号为 " + mergeInto.strip() + " 的已立案提案"));
         if (target.getId().equals(proposal.getId())) throw new BadUserRequestException("提案不能并入自身");
-        if (target.getStatus() == ProposalStatus.MERGED || target.getStatus() == ProposalStatus.FORWARDED
-            || target.getStatus() == ProposalStatus.CLOSED) {
+        if (!takesMerge(target)) {
           throw new BadUserRequestException("提案第" + target.getNumber() + "号" + target.getStatus().label() + "，不能再并案");
         }
         proposal.review(decision, comment, now, actor);
@@ -146,6 +145,17 @@ public class ProposalService {
   }
 
   /** 提案号 2026-001: a counter per year, safe across nodes (the row is locked by the update). */
+  /** 并入提案号's choices: this year's registered proposals that can still take a merge, by number. */
+  public List<Proposal> mergeTargets() {
+    int year = clock.instant().atZone(calendars.calendar().zone()).getYear();
+    return proposals.findByNumberStartingWithOrderByNumberAsc(year + "-").stream().filter(ProposalService::takesMerge).toList();
+  }
+
+  private static boolean takesMerge(Proposal target) {
+    return target.getStatus() != ProposalStatus.MERGED && target.getStatus() != ProposalStatus.FORWARDED
+        && target.getStatus() != ProposalStatus.CLOSED;
+  }
+
   private String nextNumber(Instant at) {
     int year = at.atZone(calendars.calendar().zone()).getYear();
     if (jdbc.update("UPDATE proposal_number_seq SET last_no = last_no + 1 WHERE year_no = ?", year) == 0) {

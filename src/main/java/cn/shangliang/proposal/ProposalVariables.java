@@ -100,6 +100,10 @@ final class ProposalVariables {
   }
 
   /** The proposer pick list of one task (local: the members change, the next task asks again). */
+  static void mergeTargetOptions(DelegateTask task, List<Map<String, String>> targets) {
+    task.setVariableLocal(Var.MERGE_TARGET_OPTIONS, Spin.JSON(targets));
+  }
+
   static void memberOptions(DelegateTask task, List<Map<String, String>> members) {
     task.setVariableLocal(Var.MEMBER_OPTIONS, Spin.JSON(members));
   }

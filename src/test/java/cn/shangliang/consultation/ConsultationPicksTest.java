@@ -154,4 +154,43 @@ class ConsultationPicksTest {
     String links = (String) tasks.getVariable(task.getId(), "onlineRoundLinks");
     assertThat(links).contains("王大爷").contains("沿街商户代表");
   }
+  /** 落实事项 as Tasklist sends the form's fixed rows: one field per part, a bad date names its row and changes nothing. */
+  @Test
+  void actionItemRowsAreReadAndABadDateNamesItsRow() {
+    Steps steps = submit().complete("UserTask_Investigate", "liaison", List.of("liaison-office"), confirmed())
+        .complete("UserTask_ScheduleMeeting", "convenor", List.of("convenor"), Steps.meetingSchedule())
+        .complete("UserTask_RecordMeeting", "convenor", List.of("convenor"), Steps.meetingRecord());
+    Map<String, Object> rows = Steps.decision("actionItem1Description", "修补积水路段", "actionItem1Owner", "transport",
+        "actionItem1Due", "2026-12-31", "actionItem2Description", "组织村民监督施工", "actionItem2Owner", "village-committee",
+        "actionItem2Due", "2027-02-30");
+
+    assertThatThrownBy(() -> steps.complete("UserTask_Decide", "convenor", List.of("convenor"), rows))
+        .hasMessageContaining("落实事项第2项的完成日期");
+    assertThat(steps.task("UserTask_Decide")).as("the refused decision left the task open").isNotNull();
+    assertThat(view(steps).get("steps").path("decisions")).as("nothing recorded").isEmpty();
+
+    rows.put("actionItem2Due", "2027-01-15");
+    rows.put("actionItem3Description", "");
+    steps.complete("UserTask_Decide", "convenor", List.of("convenor"), rows);
+    JsonNode items = view(steps).get("steps").get("decisions").get(0).get("actionItems");
+    assertThat(items).hasSize(2);
+    assertThat(items.get(0).get("description").asText()).isEqualTo("修补积水路段");
+    assertThat(items.get(0).get("owner").asText()).isEqualTo("交通运输局");
+    assertThat(items.get(1).get("owner").asText()).isEqualTo("村（居）委会");
+    assertThat(items.get(1).get("dueDate").asText()).isEqualTo("2027-01-15");
+  }
+
+  /** 网络协商邀请名单 as the form's fixed rows: a name and a kind picked from the list. */
+  @Test
+  void inviteeRowsAreRead() {
+    Steps steps = submit().complete("UserTask_Investigate", "liaison", List.of("liaison-office"), confirmed());
+    assertThatThrownBy(() -> steps.complete("UserTask_ScheduleMeeting", "convenor", List.of("convenor"), Steps.meetingSchedule(
+        "meetingForm", "ONLINE", "meetingTime", "2036-06-10T19:00", "invitee1Name", "王大爷", "invitee2Name", "李四",
+        "invitee2Kind", "ALIENS"))).hasMessageContaining("邀请名单第2位的身份无效");
+    steps.complete("UserTask_ScheduleMeeting", "convenor", List.of("convenor"), Steps.meetingSchedule(
+        "meetingForm", "ONLINE", "meetingTime", "2036-06-10T19:00", "invitee1Name", "王大爷", "invitee1Kind", "RESIDENTS",
+        "invitee2Name", "沿街商户代表", "invitee2Kind", "STAKEHOLDERS", "invitee3Kind", "RESIDENTS"));
+    String links = (String) tasks.getVariable(steps.task("UserTask_RecordMeeting").getId(), "onlineRoundLinks");
+    assertThat(links).contains("王大爷").contains("沿街商户代表");
+  }
 }

@@ -32,17 +32,10 @@ import org.junit.jupiter.api.Test;
 @Tag("no-database")
 class FormsPickWhatIsKnownTest {
   /**
-   * Fields still typed: the proposal number a registration merges into (a pick list of this year's proposals is next)
-   * and fields waiting for a Tasklist fix (below). Each entry must still exist and still fail,
-   * so the list cannot go stale.
+   * Fields still typed while they are being converted to picks ("form path#key"); none now. Each entry must still exist
+   * and still fail, so the list cannot go stale.
    */
-  static final Set<String> BEING_CONVERTED = Set.of(
-      "processes/proposal/forms/proposal-review.form#mergeIntoNumber",
-      // Tasklist 7.24 keeps an empty error entry for every edited field of a dynamic list row, and then disables
-      // 完成 (it counts error keys): rows cannot be submitted from Tasklist, so these stay text until that is solved.
-      // The server already reads rows (FormPicks) for API clients and for the form once it can send them.
-      "processes/consultation/forms/decide.form#actionItems",
-      "processes/consultation/forms/schedule-meeting.form#onlineInvitees");
+  static final Set<String> BEING_CONVERTED = Set.of();
 
   static final Pattern ACCOUNT_TEXT = Pattern.compile("账号|帐号|用户名|登录名|工号");
   static final Pattern ACCOUNT_KEY = Pattern.compile("(?i)(userId|userIds|\\w+Ids|username|login|account)$");

@@ -65,7 +65,7 @@ class ProposalModelTest {
     calls.delegate("concludeProposal", execution -> execution.setVariable("followUpNeeded",
         followUp((String) execution.getVariable("replyClass"))));
     calls.delegate("scheduleFollowUp");
-    for (String listener : List.of("offerToProposers", "offerMemberOptions", "draftProposal", "recordProposerContact", "recordCoOpinion",
+    for (String listener : List.of("offerToProposers", "offerMemberOptions", "offerMergeTargets", "draftProposal", "recordProposerContact", "recordCoOpinion",
         "recordSupervision")) {
       calls.taskListener(listener);
     }

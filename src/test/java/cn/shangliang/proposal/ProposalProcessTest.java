@@ -144,6 +144,10 @@ class ProposalProcessTest {
     String number = proposalOf(first).get("proposal").get("number").asText();
 
     Steps second = walk.draft(walk.matter(Category.TRANSPORT, 60));
+    String offered = engine.getTaskService().getVariableLocal(second.task(ProposalProcess.TASK_REGISTRATION_REVIEW).getId(),
+        ProposalProcess.Var.MERGE_TARGET_OPTIONS).toString();
+    assertThat(offered).as("this year's registered proposals are offered by number and title")
+        .contains("\"value\":\"" + number + "\"").contains("\"label\":\"" + number + " ");
     assertThatThrownBy(() -> walk.review(second, "MERGE", "2026-999")).hasMessageContaining("没有编号为 2026-999");
     assertThatThrownBy(() -> walk.review(second, "MERGE", null)).hasMessageContaining("并入提案号");
     assertThat(second.openTasks()).as("a refused review changes nothing").containsExactly(ProposalProcess.TASK_REGISTRATION_REVIEW);
