@@ -66,9 +66,7 @@ class DepartmentReplyModelTest {
 
   @AfterEach
   void undeploy() {
-    engine.getRepositoryService().deleteDeployment(deploymentId, true);
-    Mocks.reset();
-    ClockUtil.reset();
+    ModelEngine.undeploy(deploymentId);
   }
 
   static Date plusHours(Date from, long hours) {

@@ -69,9 +69,7 @@ class FollowUpReviewModelTest {
 
   @AfterEach
   void undeploy() {
-    engine.getRepositoryService().deleteDeployment(deploymentId, true);
-    Mocks.reset();
-    ClockUtil.reset();
+    ModelEngine.undeploy(deploymentId);
   }
 
   static Date later(Duration duration) {

@@ -83,9 +83,7 @@ class ProposalModelTest {
 
   @AfterEach
   void undeploy() {
-    engine.getRepositoryService().deleteDeployment(deploymentId, true);
-    Mocks.reset();
-    ClockUtil.reset();
+    ModelEngine.undeploy(deploymentId);
   }
 
   static Date plus(Date from, Duration duration) {

@@ -51,9 +51,7 @@ class PublicityModelTest {
 
   @AfterEach
   void undeploy() {
-    engine.getRepositoryService().deleteDeployment(deploymentId, true);
-    Mocks.reset();
-    ClockUtil.reset();
+    ModelEngine.undeploy(deploymentId);
   }
 
   ProcessInstance publish() {

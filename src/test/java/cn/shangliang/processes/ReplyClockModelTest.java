@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -42,9 +41,7 @@ class ReplyClockModelTest {
 
   @AfterEach
   void undeploy() {
-    engine.getRepositoryService().deleteDeployment(deploymentId, true);
-    Mocks.reset();
-    ClockUtil.reset();
+    ModelEngine.undeploy(deploymentId);
   }
 
   static Date inHours(long hours) {

@@ -99,6 +99,13 @@ public final class ModelEngine {
     }
   }
 
+  /** After a test: its deployment gone with its instances, its mocked beans forgotten, the engine's clock real again. */
+  public static void undeploy(String deploymentId) {
+    get().getRepositoryService().deleteDeployment(deploymentId, true);
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
   /** Moves the engine's clock forward and runs what fell due. */
   public static void after(Duration duration) {
     ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
