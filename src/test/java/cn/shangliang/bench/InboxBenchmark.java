@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.shangliang.support.Http;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -59,16 +58,9 @@ class InboxBenchmark {
 
   @DynamicPropertySource
   static void ownDatabase(DynamicPropertyRegistry registry) throws SQLException {
-    String url = System.getProperty("spring.datasource.url", "");
-    if (!url.startsWith("jdbc:mysql:")) return;
-    String server = url.replaceFirst("(jdbc:mysql://[^/]+/)[^?]*", "$1");
-    try (Connection db = DriverManager.getConnection(server, System.getProperty("spring.datasource.username"),
-        System.getProperty("spring.datasource.password")); Statement s = db.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS shangliang_bench");
-      s.execute("CREATE DATABASE shangliang_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-    }
-    registry.add("spring.datasource.url", () -> url.replaceFirst("(jdbc:mysql://[^/]+/)[^?]*", "$1shangliang_bench"));
+    BenchDatabase.own(registry, "shangliang_bench");
   }
+
 
   @Test
   void inboxWithAHundredThousandOpenTasks() throws Exception {
@@ -198,17 +190,11 @@ class InboxBenchmark {
   }
 
   static List<String> ids(Connection db, String sql) throws SQLException {
-    List<String> result = new ArrayList<>();
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) result.add(rs.getString(1));
-    }
-    return result;
+    return VolumeCopier.strings(db, sql);
   }
 
   static long count(Connection db, String table) throws SQLException {
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return VolumeCopier.longs(db, "SELECT COUNT(*) FROM " + table).get(0);
   }
+
 }

@@ -1,0 +1,246 @@
+package cn.shangliang.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cn.shangliang.consultation.VillageAssignments;
+import cn.shangliang.intake.IntakeService;
+import cn.shangliang.support.Demands;
+import cn.shangliang.support.Http;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Five years of a prefecture on one installation: the database filled to 10k, 100k and 1M matters (in one run, each
+ * size built on the previous one, see {@link VolumeCopier}) and at each size the calls people make every day timed
+ * through HTTP as they make them — supervisors' figures and the dashboard, the scorecard, the public board and a
+ * matter's public page, the staff list and a matter's full view, the inbox, Open311 — then intake alone and intake
+ * while those calls run. p50/p95/p99 over {@code bench.volume.calls} calls each (fewer when one kind of call uses up
+ * its {@code bench.volume.seconds}; the count is printed).
+ *
+ * <p>MariaDB only, in a database of its own (shangliang_volume, dropped first):
+ * {@code mvn verify -Pmysql,bench -Dtest=VolumeBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dbench.volume.sizes=10000,100000,1000000}.
+ */
+@Tag("bench")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class VolumeBenchmark {
+  static final List<Long> SIZES = Arrays.stream(System.getProperty("bench.volume.sizes", "10000,100000").split(","))
+      .map(String::strip).map(Long::parseLong).toList();
+  static final int CALLS = Integer.getInteger("bench.volume.calls", 200);
+  static final int SECONDS_PER_KIND = Integer.getInteger("bench.volume.seconds", 90);
+  static final int INTAKE_SECONDS = Integer.getInteger("bench.volume.intake-seconds", 60);
+  static final int INTAKE_CLIENTS = 4;
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  @LocalServerPort int port;
+  @Autowired DataSource dataSource;
+  @Autowired ProcessEngine engine;
+  @Autowired IntakeService intake;
+  @Autowired VillageAssignments villages;
+  @Autowired JdbcTemplate jdbc;
+
+  @DynamicPropertySource
+  static void ownDatabase(DynamicPropertyRegistry registry) throws SQLException {
+    BenchDatabase.own(registry, "shangliang_volume");
+  }
+
+
+  @Test
+  void fiveYearsOfAPrefecture() throws Exception {
+    try (Connection db = dataSource.getConnection()) {
+      assumeTrue(db.getMetaData().getDatabaseProductVersion().contains("MariaDB"),
+          "the volume benchmark fills MariaDB (its sequence tables): run it with -Pmysql,bench");
+    }
+    List<VolumeTemplates.Template> templates = new VolumeTemplates(engine, intake, villages, jdbc).walk();
+    List<String> departments = List.of("transport", "water", "education", "health", "civil-affairs", "housing", "agriculture",
+        "human-resources", "public-security", "urban-management", "environment", "township");
+    VolumeCopier copier = new VolumeCopier(dataSource, templates, departments);
+    try (Connection db = dataSource.getConnection()) {
+      for (VolumeTemplates.Template t : templates) {
+        long history = 0;
+        for (String table : VolumeCopier.strings(db, "SELECT DISTINCT TABLE_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = "
+            + "DATABASE() AND TABLE_NAME LIKE 'ACT\\_HI\\_%' AND COLUMN_NAME = 'ROOT_PROC_INST_ID_'")) {
+          history += VolumeCopier.longs(db, "SELECT COUNT(*) FROM " + table + " WHERE ROOT_PROC_INST_ID_ IN (SELECT PROC_INST_ID_ FROM "
+              + "ACT_HI_PROCINST WHERE BUSINESS_KEY_ = '" + t.trackingCode() + "')").get(0);
+        }
+        Figures.report(String.format("volume   template %-48s weight %2d, %d engine history rows", t.kind(), t.weight(), history));
+      }
+    }
+    for (long size : SIZES) {
+      long start = System.nanoTime();
+      copier.fillTo(size);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      try (Connection db = dataSource.getConnection()) {
+        Figures.report(String.format("volume   size %,d: %,d demands, %,d of our rows, %,d engine history rows, %,d open tasks; filled in %.0f s",
+            size, VolumeCopier.longs(db, "SELECT COUNT(*) FROM demand").get(0), VolumeCopier.rows(db, "%") - VolumeCopier.rows(db, "ACT\\_%"),
+            VolumeCopier.rows(db, "ACT\\_HI\\_%"), VolumeCopier.longs(db, "SELECT COUNT(*) FROM ACT_RU_TASK").get(0), seconds));
+      }
+      measureAt(size);
+    }
+  }
+
+  private void measureAt(long size) throws Exception {
+    Http supervisor = new Http(port).as("supervisor");
+    Http liaison = new Http(port).as("liaison");
+    Http citizen = new Http(port).as(null);
+    int year = LocalDate.now(CHINA).getYear() - 1; // a whole year of matters
+    String yearFrom = enc(year + "-01-01T00:00:00+08:00");
+    String yearTo = enc((year + 1) + "-01-01T00:00:00+08:00");
+    String monthFrom = enc(year + "-06-01T00:00:00+08:00");
+    String monthTo = enc(year + "-07-01T00:00:00+08:00");
+    List<String> codes = jdbc.queryForList("SELECT tracking_code FROM demand ORDER BY RAND() LIMIT 500", String.class);
+    List<Map<String, Object>> places = jdbc.queryForList("SELECT village, status FROM demand ORDER BY RAND() LIMIT 200");
+    String filter = engine.getFilterService().createFilterQuery().filterName("本组待办").singleResult().getId();
+    long board = citizen.get("/api/public/notices?page=0&size=20").json().get("totalPages").asLong();
+
+    List<Runnable> calls = new ArrayList<>();
+    calls.add(timed(size, "GET /api/sla/summary, a year", () -> supervisor.get("/api/sla/summary?from=" + yearFrom + "&to=" + yearTo)));
+    calls.add(timed(size, "GET /api/sla/summary, a month", () -> supervisor.get("/api/sla/summary?from=" + monthFrom + "&to=" + monthTo)));
+    calls.add(timed(size, "GET /api/sla/breaches, a year", () -> supervisor.get("/api/sla/breaches?from=" + yearFrom + "&to=" + yearTo)));
+    calls.add(timed(size, "GET /api/sla/breaches, a month", () -> supervisor.get("/api/sla/breaches?from=" + monthFrom + "&to=" + monthTo)));
+    calls.add(timed(size, "dashboard: its six calls at once", () -> dashboard(supervisor)));
+    calls.add(timed(size, "GET /api/scorecard/matters, a year", () -> supervisor.get("/api/scorecard/matters?period=" + year)));
+    calls.add(timed(size, "GET /api/scorecard/townships, a year", () -> supervisor.get("/api/scorecard/townships?period=" + year)));
+    calls.add(timed(size, "public board, first page", () -> citizen.get("/api/public/notices?page=0&size=20")));
+    calls.add(timed(size, "public board, page " + board / 2 + " of " + board, () -> citizen.get("/api/public/notices?size=20&page=" + board / 2)));
+    calls.add(timed(size, "GET /api/public/demands/{code}", () -> citizen.get("/api/public/demands/" + any(codes))));
+    calls.add(timed(size, "GET /api/demands?village=&status=", () -> {
+      Map<String, Object> place = places.get(ThreadLocalRandom.current().nextInt(places.size()));
+      return liaison.get("/api/demands?village=" + enc((String) place.get("village")) + "&status=" + place.get("status"));
+    }));
+    calls.add(timed(size, "GET /api/demands/{code} (full view with history)", () -> liaison.get("/api/demands/" + any(codes))));
+    calls.add(timed(size, "inbox 本组待办 as liaison, first page of 15", () -> liaison.post("/engine-rest/filter/" + filter
+        + "/list?firstResult=0&maxResults=15", Map.of())));
+    calls.add(timed(size, "inbox 本组待办 as liaison, count", () -> liaison.get("/engine-rest/filter/" + filter + "/count")));
+    calls.add(timed(size, "Open311 requests.json, a month", () -> citizen.get("/open311/v2/requests.json?start_date=" + monthFrom
+        + "&end_date=" + monthTo)));
+    for (Runnable call : calls) call.run();
+
+    double alone = intake(size, "intake alone", null);
+    double withQueries = intake(size, "intake while the calls above run", calls);
+    Figures.report(String.format("volume   size %,d: intake with the calls running ÷ intake alone = %.2f", size, withQueries / alone));
+  }
+
+  private static Http.Response dashboard(Http supervisor) {
+    List<String> paths = List.of("/api/sla/summary", "/api/sla/breaches?status=OPEN", "/api/sla/due-soon", "/api/notifications/count",
+        "/api/notifications?limit=30", "/api/calendar/years");
+    List<java.util.concurrent.CompletableFuture<Http.Response>> answers = paths.stream()
+        .map(p -> java.util.concurrent.CompletableFuture.supplyAsync(() -> supervisor.get(p), DASHBOARD)).toList();
+    Http.Response worst = null;
+    for (var answer : answers) {
+      Http.Response r = answer.join();
+      if (worst == null || r.status() != 200) worst = r;
+    }
+    return worst;
+  }
+
+  private static final ExecutorService DASHBOARD = Executors.newFixedThreadPool(6);
+
+  /** A call of one kind, measured when run; quietly repeatable in the background while intake is measured. */
+  private Runnable timed(long size, String label, Supplier<Http.Response> call) {
+    return new Runnable() {
+      boolean measured;
+
+      @Override
+      public void run() {
+        if (measured) {
+          call.get();
+          return;
+        }
+        measured = true;
+        for (int i = 0; i < 5; i++) call.get();
+        long[] nanos = new long[CALLS];
+        int n = 0;
+        long deadline = System.nanoTime() + SECONDS_PER_KIND * 1_000_000_000L;
+        int status = 200;
+        long bytes = 0;
+        for (; n < CALLS && System.nanoTime() < deadline; n++) {
+          long t0 = System.nanoTime();
+          Http.Response response = call.get();
+          nanos[n] = System.nanoTime() - t0;
+          if (response.status() != 200) status = response.status();
+          bytes += response.body().length();
+        }
+        long[] taken = Arrays.copyOf(nanos, n);
+        Figures.report(String.format("volume   size %,9d  %-50s p50 %7.1f ms, p95 %7.1f ms, p99 %7.1f ms (%d calls%s, %,d chars each)",
+            size, label, Figures.percentileMillis(taken, 50), Figures.percentileMillis(taken, 95), Figures.percentileMillis(taken, 99), n,
+            status == 200 ? "" : ", status " + status, bytes / Math.max(1, n)));
+      }
+    };
+  }
+
+  /** Demands per second over {@link #INTAKE_SECONDS} at {@link #INTAKE_CLIENTS} clerks, with the calls looping beside them if given. */
+  private double intake(long size, String label, List<Runnable> background) throws Exception {
+    AtomicBoolean stop = new AtomicBoolean();
+    ExecutorService pool = Executors.newFixedThreadPool(INTAKE_CLIENTS + 2);
+    List<Future<?>> readers = new ArrayList<>();
+    if (background != null) {
+      for (int r = 0; r < 2; r++) {
+        int offset = r;
+        readers.add(pool.submit(() -> {
+          for (int i = offset; !stop.get(); i++) background.get(i % background.size()).run();
+        }));
+      }
+    }
+    Http clerk = new Http(port).as("clerk");
+    List<Future<long[]>> clients = new ArrayList<>();
+    long end = System.nanoTime() + INTAKE_SECONDS * 1_000_000_000L;
+    for (int c = 0; c < INTAKE_CLIENTS; c++) {
+      clients.add(pool.submit(() -> {
+        List<Long> nanos = new ArrayList<>();
+        while (System.nanoTime() < end) {
+          long t0 = System.nanoTime();
+          Http.Response r = clerk.post("/api/demands", Demands.body());
+          assertThat(r.status()).as(r.body()).isEqualTo(201);
+          nanos.add(System.nanoTime() - t0);
+        }
+        return nanos.stream().mapToLong(Long::longValue).toArray();
+      }));
+    }
+    List<Long> all = new ArrayList<>();
+    for (Future<long[]> client : clients) for (long n : client.get()) all.add(n);
+    stop.set(true);
+    for (Future<?> reader : readers) reader.get();
+    pool.shutdown();
+    long[] nanos = all.stream().mapToLong(Long::longValue).toArray();
+    double rate = nanos.length / (double) INTAKE_SECONDS;
+    Figures.report(String.format("volume   size %,9d  %-50s %6.1f demands/s, p50 %6.1f ms, p95 %6.1f ms, p99 %6.1f ms (%d demands, %d clients)",
+        size, label, rate, Figures.percentileMillis(nanos, 50), Figures.percentileMillis(nanos, 95), Figures.percentileMillis(nanos, 99),
+        nanos.length, INTAKE_CLIENTS));
+    return rate;
+  }
+
+  private static String any(List<String> codes) {
+    return codes.get(ThreadLocalRandom.current().nextInt(codes.size()));
+  }
+
+  private static String enc(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+}
