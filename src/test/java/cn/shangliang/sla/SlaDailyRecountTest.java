@@ -91,7 +91,11 @@ class SlaDailyRecountTest {
   }
 
   void review(Made m, Map<String, Object> decision) {
-    m.steps().complete("UserTask_ReviewReply", "liaison", List.of("liaison-office"), decision);
+    review(m.steps(), decision);
+  }
+
+  void review(Steps steps, Map<String, Object> decision) {
+    steps.complete("UserTask_ReviewReply", "liaison", List.of("liaison-office"), decision);
   }
 
   void fire(Made m, String moment) {
@@ -165,11 +169,44 @@ class SlaDailyRecountTest {
     TestClock.at("2037-03-12T08:00:00+08:00");
     checkAll("satisfaction");
 
+    breachesPageByPage();
+
+    // the replies still open answered and accepted: the clocks' last changes, and no open reply left to other tests
+    TestClock.at("2038-01-05T10:00:00+08:00");
+    for (Steps steps : List.of(e1.steps(), e2.steps(), e3.steps(), e4.steps(), e5.steps(), new Steps(engine, code))) {
+      if (steps.task("UserTask_DepartmentReply") != null) {
+        steps.complete("UserTask_DepartmentReply", "officer", OFFICER_GROUPS, Map.of("resultText", "已补充答复。"));
+      }
+      if (steps.task("UserTask_ReviewReply") != null) review(steps, Map.of("reviewDecision", "ACCEPT", "resolved", true));
+    }
+    checkAll("every reply accepted");
+
     // an installation upgraded to V18: the rows are filled once from the clocks and breaches already there
     Map<String, List<Long>> before = dailyRows();
     jdbc.update("DELETE FROM sla_daily");
     backfill.fill();
     assertThat(dailyRows()).as("the backfill gives the rows the changes gave").isEqualTo(before).isEqualTo(recount());
+  }
+
+  /** Pages of /api/sla/breaches (limit, before) follow each other into the list without limit, newest first. */
+  void breachesPageByPage() {
+    Http supervisor = new Http(port).as("supervisor");
+    String period = "/api/sla/breaches?from=2037-01-01T00:00:00%2B08:00&to=2039-01-01T00:00:00%2B08:00";
+    List<String> all = supervisor.get(period).json().findValuesAsText("id");
+    assertThat(all).hasSize(3);
+    List<String> paged = new ArrayList<>();
+    String before = "";
+    for (int page = 0; page < 5; page++) {
+      List<String> ids = supervisor.get(period + "&limit=2" + before).json().findValuesAsText("id");
+      paged.addAll(ids);
+      if (ids.size() < 2) break;
+      before = "&before=" + ids.get(ids.size() - 1);
+    }
+    assertThat(paged).isEqualTo(all);
+    assertThat(supervisor.get(period + "&department=water&limit=1").json().findValuesAsText("trackingCode")).hasSize(1);
+    assertThat(supervisor.get(period + "&limit=0").status()).isEqualTo(400);
+    assertThat(supervisor.get(period + "&limit=1001").status()).isEqualTo(400);
+    assertThat(supervisor.get(period + "&limit=1&before=x").status()).isEqualTo(400);
   }
 
   void checkAll(String step) {
