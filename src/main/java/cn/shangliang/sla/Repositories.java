@@ -33,6 +33,14 @@ interface ReplyClockRepository extends JpaRepository<ReplyClock, Long> {
       + " from ReplyClock c where c.dueAt >= :from and c.dueAt < :to group by c.department")
   List<Object[]> figuresDueBetween(@Param("from") Instant from, @Param("to") Instant to);
 
+  /** {@link #figuresDueBetween} of one department (the recount of one day's row). */
+  @Query("select c.department, count(c), sum(case when c.firstRepliedAt is not null then 1 else 0 end),"
+      + " sum(case when c.firstRepliedAt is not null and c.firstRepliedAt <= c.dueAt then 1 else 0 end),"
+      + " sum(case when c.acceptedAt is not null then 1 else 0 end),"
+      + " sum(case when c.acceptedAt is not null and c.resolved = true then 1 else 0 end)"
+      + " from ReplyClock c where c.department = :department and c.dueAt >= :from and c.dueAt < :to group by c.department")
+  List<Object[]> figuresOfDepartment(@Param("department") String department, @Param("from") Instant from, @Param("to") Instant to);
+
   /** {id, department, due} of the clocks after {@code after}, by id (the backfill of sla_daily reads them all). */
   @Query("select c.id, c.department, c.dueAt from ReplyClock c where c.id > :after order by c.id")
   List<Object[]> dueDatesAfter(@Param("after") long after, Limit limit);
@@ -63,6 +71,10 @@ interface SlaBreachRepository extends JpaRepository<SlaBreach, Long> {
 
   @Query("select b.department, count(b) from SlaBreach b where b.breachedAt >= :from and b.breachedAt < :to group by b.department")
   List<Object[]> countBetween(@Param("from") Instant from, @Param("to") Instant to);
+
+  @Query("select b.department, count(b) from SlaBreach b where b.department = :department and b.breachedAt >= :from"
+      + " and b.breachedAt < :to group by b.department")
+  List<Object[]> countOfDepartment(@Param("department") String department, @Param("from") Instant from, @Param("to") Instant to);
 
   /** {id, department, breached at} of the breaches after {@code after}, by id. */
   @Query("select b.id, b.department, b.breachedAt from SlaBreach b where b.id > :after order by b.id")

@@ -88,7 +88,10 @@ class SlaDaily {
   void recountDay(LocalDate day, String department) {
     jdbc.update(upsert, day, department);
     jdbc.queryForList("SELECT sla_day FROM sla_daily WHERE sla_day = ? AND department = ? FOR UPDATE", day, department);
-    Figures f = counted(start(day), start(day.plusDays(1))).getOrDefault(department, Figures.NONE);
+    Instant from = start(day);
+    Instant to = start(day.plusDays(1));
+    Figures f = added(clocks.figuresOfDepartment(department, from, to), breaches.countOfDepartment(department, from, to))
+        .getOrDefault(department, Figures.NONE);
     if (f.isEmpty()) {
       jdbc.update("DELETE FROM sla_daily WHERE sla_day = ? AND department = ?", day, department);
       return;
@@ -100,11 +103,16 @@ class SlaDaily {
 
   /** Per department, counted from the clocks and breaches of [from, to). */
   Map<String, Figures> counted(Instant from, Instant to) {
+    return added(clocks.figuresDueBetween(from, to), breaches.countBetween(from, to));
+  }
+
+  /** Rows of {department, due, given, on time, accepted, solved} and {department, breached} added up per department. */
+  private static Map<String, Figures> added(List<Object[]> clockRows, List<Object[]> breachRows) {
     Map<String, Figures> result = new TreeMap<>();
-    for (Object[] row : clocks.figuresDueBetween(from, to)) {
+    for (Object[] row : clockRows) {
       result.merge((String) row[0], new Figures(n(row[1]), n(row[2]), n(row[3]), n(row[4]), n(row[5]), 0), Figures::plus);
     }
-    for (Object[] row : breaches.countBetween(from, to)) {
+    for (Object[] row : breachRows) {
       result.merge((String) row[0], new Figures(0, 0, 0, 0, 0, n(row[1])), Figures::plus);
     }
     return result;
