@@ -38,13 +38,17 @@
     return w === 0 ? null : p / w;
   }
 
+  const BREACH_PAGE = 1000;
+
   async function load() {
     const from = iso($('from').value, false), to = iso($('to').value, true);
     const q = '?from=' + encodeURIComponent(from) + '&to=' + encodeURIComponent(to);
     $('csvSummary').href = '/api/sla/summary.csv' + q;
     $('csvBreaches').href = '/api/sla/breaches.csv' + q;
-    const [summary, breaches, open, dueSoon] = await Promise.all([get('/api/sla/summary' + q), get('/api/sla/breaches' + q),
-      get('/api/sla/breaches?status=OPEN'), get('/api/sla/due-soon')]);
+    // the period's newest breaches, one page: a year at a prefecture's volume is tens of thousands (issue #23)
+    const [summary, breaches, open, dueSoon] = await Promise.all([get('/api/sla/summary' + q),
+      get('/api/sla/breaches' + q + '&limit=' + BREACH_PAGE), get('/api/sla/breaches?status=OPEN'), get('/api/sla/due-soon')]);
+    $('breachNote').textContent = breaches.length === BREACH_PAGE ? '（期内最近 ' + BREACH_PAGE + ' 条）' : '';
     learn([...summary, ...breaches, ...open, ...dueSoon]);
     const given = summary.reduce((s, r) => s + r.repliesGiven, 0);
     $('cards').innerHTML = card('在办答复', summary.reduce((s, r) => s + r.openTasks, 0))

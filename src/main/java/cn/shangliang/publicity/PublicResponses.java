@@ -215,14 +215,16 @@ public class PublicResponses implements SatisfactionRatings {
   @Transactional(readOnly = true)
   public Map<String, Map<String, long[]>> ratingsByDepartment(Instant from, Instant to) {
     Map<String, Map<String, long[]>> result = new TreeMap<>();
-    for (SatisfactionEvaluation e : evaluations.answeredBetween(from, to)) {
-      if (e.getLeadDepartment() == null) continue;
-      Map<String, long[]> department = result.computeIfAbsent(e.getLeadDepartment(), d -> new HashMap<>());
-      String channel = e.getChannel() == null ? SatisfactionEvaluation.Channel.PUBLIC.name() : e.getChannel().name();
+    // grouped in the database (issue #23): a year of answers is a few rows per department, not every evaluation
+    for (Object[] row : evaluations.ratingCountsAnsweredBetween(from, to)) {
+      Map<String, long[]> department = result.computeIfAbsent((String) row[0], d -> new HashMap<>());
+      String channel = row[1] == null ? SatisfactionEvaluation.Channel.PUBLIC.name() : ((SatisfactionEvaluation.Channel) row[1]).name();
+      boolean satisfied = row[2] != SatisfactionEvaluation.Rating.UNSATISFIED;
+      long count = ((Number) row[3]).longValue();
       for (String key : Arrays.asList(null, channel)) {
         long[] counts = department.computeIfAbsent(key, k -> new long[2]);
-        if (e.getRating() != SatisfactionEvaluation.Rating.UNSATISFIED) counts[0]++;
-        counts[1]++;
+        if (satisfied) counts[0] += count;
+        counts[1] += count;
       }
     }
     return result;
@@ -254,7 +256,9 @@ interface SatisfactionEvaluationRepository extends JpaRepository<SatisfactionEva
 
   List<SatisfactionEvaluation> findByDemandIdOrderByRoundAsc(Long demandId);
 
-  @Query("select e from SatisfactionEvaluation e where e.answeredAt >= :from and e.answeredAt < :to")
-  List<SatisfactionEvaluation> answeredBetween(@Param("from") Instant from,
-      @Param("to") Instant to);
+  /** Per lead department (set), channel and rating of the evaluations answered in [from, to): how many. */
+  @Query("select e.leadDepartment, e.channel, e.rating, count(e) from SatisfactionEvaluation e"
+      + " where e.answeredAt >= :from and e.answeredAt < :to and e.leadDepartment is not null"
+      + " group by e.leadDepartment, e.channel, e.rating")
+  List<Object[]> ratingCountsAnsweredBetween(@Param("from") Instant from, @Param("to") Instant to);
 }

@@ -27,8 +27,10 @@ public class ReplyClocks {
   private final SlaBreachRepository breaches;
   private final CalendarService calendars;
   private final Clock clock;
+  private final SlaDaily daily;
 
-  ReplyClocks(ReplyClockRepository clocks, SlaBreachRepository breaches, CalendarService calendars, Clock clock) {
+  ReplyClocks(ReplyClockRepository clocks, SlaBreachRepository breaches, CalendarService calendars, Clock clock, SlaDaily daily) {
+    this.daily = daily;
     this.clocks = clocks;
     this.breaches = breaches;
     this.calendars = calendars;
@@ -52,7 +54,9 @@ public class ReplyClocks {
     ReplyClock started = new ReplyClock(demandId, trackingCode, department, now, due, dates.reminder(),
         dates.supervision(), dates.keySupervision());
     basis.ifPresent(started::countedFrom);
-    return clocks.save(started);
+    ReplyClock saved = clocks.save(started);
+    daily.recount(department, due);
+    return saved;
   }
 
   private static Instant reminder(WorkingCalendar calendar, Instant start, Instant due) {
@@ -86,6 +90,7 @@ public class ReplyClocks {
         before.keySupervision().isAfter(now) ? counted.keySupervision() : before.keySupervision());
     if (after.equals(before)) return Optional.empty();
     replyClock.retime(after);
+    daily.recount(replyClock.getDepartment(), before.due(), after.due());
     return Optional.of(new Retimed(replyClock, before, after));
   }
 
@@ -114,7 +119,9 @@ public class ReplyClocks {
 
   @Transactional
   public SlaBreach breach(long clockId, String task) {
-    return breaches.save(new SlaBreach(clock(clockId), task, clock.instant()));
+    SlaBreach breach = breaches.save(new SlaBreach(clock(clockId), task, clock.instant()));
+    daily.recount(breach.getDepartment(), breach.getBreachedAt());
+    return breach;
   }
 
   @Transactional
@@ -133,7 +140,9 @@ public class ReplyClocks {
   @Transactional
   public List<SlaBreach> replied(long clockId) {
     Instant now = clock.instant();
-    clock(clockId).replied(now);
+    ReplyClock replied = clock(clockId);
+    replied.replied(now);
+    daily.recount(replied.getDepartment(), replied.getDueAt());
     List<SlaBreach> open = breaches.findByClockIdAndClosedAtIsNull(clockId);
     open.forEach(b -> b.close(now));
     return open;
@@ -141,7 +150,9 @@ public class ReplyClocks {
 
   @Transactional
   public void accepted(long clockId, boolean resolved) {
-    clock(clockId).accepted(clock.instant(), resolved);
+    ReplyClock accepted = clock(clockId);
+    accepted.accepted(clock.instant(), resolved);
+    daily.recount(accepted.getDepartment(), accepted.getDueAt());
   }
 
   @Transactional(readOnly = true)

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -73,23 +74,51 @@ class SlaController {
     this.clock = clock;
   }
 
+  static final int MAX_BREACHES_PAGE = 1000;
+
   @GetMapping("/breaches")
   @Operation(summary = "超期记录", description = "超期的任务：承办单位、时限、超期时间、督办级别（1 督查督办，2 政协领导）、结束时间；"
-      + "可按承办单位、状态（OPEN、CLOSED）和时间段筛选。")
+      + "可按承办单位、状态（OPEN、CLOSED）和时间段筛选；最新的在前。limit（1–1000）分页，before 为上一页最后一条的 id。")
   List<BreachView> breaches(@RequestParam(required = false) String department, @RequestParam(required = false) String status,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
-    Boolean open = null;
-    if (status != null && !status.isBlank()) {
-      switch (status.strip()) {
-        case "OPEN" -> open = true;
-        case "CLOSED" -> open = false;
-        default -> throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError("status", "应为 OPEN 或 CLOSED")));
-      }
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+      @RequestParam(required = false) Integer limit, @RequestParam(required = false) String before) {
+    if (limit != null && (limit < 1 || limit > MAX_BREACHES_PAGE)) throw invalid("limit", "应为 1 到 " + MAX_BREACHES_PAGE);
+    String unit = department == null || department.isBlank() ? null : department.strip();
+    Boolean open = open(status);
+    Instant start = from == null ? Instant.EPOCH : from.toInstant();
+    Instant end = to == null ? Instant.parse("9999-01-01T00:00:00Z") : to.toInstant();
+    List<SlaBreach> found;
+    if (limit == null && before == null) {
+      found = breaches.search(unit, open, start, end);
+    } else {
+      SlaBreach last = before == null ? null : cursor(before);
+      found = breaches.page(unit, open, start, end, last == null ? end : last.getBreachedAt(),
+          last == null ? Long.MAX_VALUE : last.getId(), limit == null ? Limit.unlimited() : Limit.of(limit));
     }
-    return breaches.search(department == null || department.isBlank() ? null : department.strip(), open,
-        from == null ? Instant.EPOCH : from.toInstant(), to == null ? Instant.parse("9999-01-01T00:00:00Z") : to.toInstant())
-        .stream().map(b -> BreachView.of(b, calendars.calendar(), people, summaries)).toList();
+    return found.stream().map(b -> BreachView.of(b, calendars.calendar(), people, summaries)).toList();
+  }
+
+  /** The last breach of the previous page, by its id. */
+  private SlaBreach cursor(String before) {
+    try {
+      return breaches.findById(Long.parseLong(before.strip())).orElseThrow(() -> invalid("before", "没有这条超期记录"));
+    } catch (NumberFormatException e) {
+      throw invalid("before", "应为超期记录的 id");
+    }
+  }
+
+  private static Boolean open(String status) {
+    if (status == null || status.isBlank()) return null;
+    return switch (status.strip()) {
+      case "OPEN" -> true;
+      case "CLOSED" -> false;
+      default -> throw invalid("status", "应为 OPEN 或 CLOSED");
+    };
+  }
+
+  private static InvalidRequestException invalid(String field, String message) {
+    return new InvalidRequestException(List.of(new InvalidRequestException.FieldError(field, message)));
   }
 
   record DueSoonView(String taskId, String trackingCode, String title, String department, OffsetDateTime due,
@@ -109,7 +138,7 @@ class SlaController {
       @RequestParam(required = false) String status,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
-    List<BreachView> rows = breaches(department, status, from, to);
+    List<BreachView> rows = breaches(department, status, from, to, null, null);
     return Csv.download("超期督办.csv", List.of("受理编号", "任务", "承办单位", "时限", "超期时间", "督办级别", "升级时间", "结束时间",
         "超期分钟", "督办方式", "督办情况", "督办人"), rows.stream().map(b -> List.<Object>of(b.trackingCode(), b.task(),
         b.departmentName(), ChinaTime.text(b.due()), ChinaTime.text(b.breachedAt()),

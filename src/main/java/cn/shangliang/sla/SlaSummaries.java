@@ -7,13 +7,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import org.camunda.bpm.engine.TaskService;
+import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,56 +43,55 @@ public class SlaSummaries {
       long repliesGiven, Double onTimeRate, Double responseRate, Double resolutionRate, Double satisfactionRate,
       Map<String, Double> satisfactionByChannel, String departmentName) {}
 
-  private final ReplyClockRepository clocks;
-  private final SlaBreachRepository breaches;
-  private final TaskService taskService;
+  private final SlaDaily daily;
+  private final OpenReplyTasks openTasks;
   private final CalendarService calendars;
   private final Clock clock;
 
   private final SatisfactionRatings responses;
   private final RulesService rules;
 
-  SlaSummaries(ReplyClockRepository clocks, SlaBreachRepository breaches, TaskService taskService, CalendarService calendars,
-      Clock clock, SatisfactionRatings responses, RulesService rules) {
+  SlaSummaries(SlaDaily daily, OpenReplyTasks openTasks, CalendarService calendars, Clock clock, SatisfactionRatings responses,
+      RulesService rules) {
     this.responses = responses;
     this.rules = rules;
-    this.clocks = clocks;
-    this.breaches = breaches;
-    this.taskService = taskService;
+    this.daily = daily;
+    this.openTasks = openTasks;
     this.calendars = calendars;
     this.clock = clock;
   }
 
+  /**
+   * The figures of clocks and breaches come from {@code sla_daily} for the whole days of the period and from the
+   * tables for the parts of a day at its ends; the open tasks from one grouped query each (issue #23).
+   */
   @Transactional(readOnly = true)
   public List<DepartmentSummary> summary(Instant from, Instant to) {
-    List<ReplyClock> due = clocks.dueBetween(from, to);
-    List<SlaBreach> breached = breaches.search(null, null, from, to);
-    Set<String> departments = new LinkedHashSet<>();
-    due.forEach(c -> departments.add(c.getDepartment()));
-    breached.forEach(b -> departments.add(b.getDepartment()));
+    Map<String, SlaDaily.Figures> figures = daily.figures(from, to);
+    Set<String> departments = new TreeSet<>();
+    figures.forEach((department, f) -> {
+      if (!f.isEmpty()) departments.add(department);
+    });
     Map<String, Map<String, long[]>> ratings = responses.ratingsByDepartment(from, to);
     departments.addAll(ratings.keySet());
-    departments.addAll(openByDepartment().keySet());
     Date now = Date.from(clock.instant());
-    Date soon = Date.from(calendars.calendar().dueSoonLimit(clock.instant().atZone(calendars.calendar().zone()).toOffsetDateTime())
-        .toInstant());
+    Date soon = dueSoonLimit();
+    departments.addAll(openTasks.byLeadDepartment(now, soon).keySet());
+    Map<String, long[]> open = openTasks.byCandidateGroup(now, soon);
     List<DepartmentSummary> result = new ArrayList<>();
-    for (String department : departments.stream().sorted().toList()) {
-      List<ReplyClock> mine = due.stream().filter(c -> c.getDepartment().equals(department)).toList();
-      long given = mine.stream().filter(c -> c.getFirstRepliedAt() != null).count();
-      long onTime = mine.stream().filter(c -> c.getFirstRepliedAt() != null && !c.getFirstRepliedAt().isAfter(c.getDueAt())).count();
-      long accepted = mine.stream().filter(c -> c.getAcceptedAt() != null).count();
-      long solved = mine.stream().filter(c -> c.getAcceptedAt() != null && Boolean.TRUE.equals(c.getResolved())).count();
-      String group = "dept-" + department;
-      long open = taskService.createTaskQuery().taskDefinitionKey(REPLY_TASK).taskCandidateGroup(group).includeAssignedTasks().count();
-      long dueSoon = taskService.createTaskQuery().taskDefinitionKey(REPLY_TASK).taskCandidateGroup(group).includeAssignedTasks()
-          .dueAfter(now).dueBefore(soon).count();
-      result.add(new DepartmentSummary(department, open, dueSoon,
-          breached.stream().filter(b -> b.getDepartment().equals(department)).count(), mine.size(), given,
-          rate(onTime, given), rate(given, mine.size()), rate(solved, accepted),
+    for (String department : departments) {
+      SlaDaily.Figures f = figures.getOrDefault(department, SlaDaily.Figures.NONE);
+      long[] tasks = open.getOrDefault("dept-" + department, new long[2]);
+      result.add(new DepartmentSummary(department, tasks[0], tasks[1], f.breached(), f.repliesDue(), f.repliesGiven(),
+          rate(f.onTime(), f.repliesGiven()), rate(f.repliesGiven(), f.repliesDue()), rate(f.solved(), f.accepted()),
           satisfaction(ratings.get(department), null), byChannel(ratings.get(department)), departmentName(department)));
     }
     return result;
+  }
+
+  private Date dueSoonLimit() {
+    return Date.from(calendars.calendar().dueSoonLimit(clock.instant().atZone(calendars.calendar().zone()).toOffsetDateTime())
+        .toInstant());
   }
 
   private static Double satisfaction(Map<String, long[]> ratings, String channel) {
@@ -112,38 +110,16 @@ public class SlaSummaries {
   /** Reply tasks due by the end of the next working day, not yet overdue, soonest first. */
   @Transactional(readOnly = true)
   public List<DueSoonTask> dueSoon() {
-    Date now = Date.from(clock.instant());
-    Date soon = Date.from(calendars.calendar().dueSoonLimit(clock.instant().atZone(calendars.calendar().zone()).toOffsetDateTime())
-        .toInstant());
-    return taskService.createTaskQuery().taskDefinitionKey(REPLY_TASK).dueAfter(now).dueBefore(soon).orderByDueDate().asc().list()
-        .stream().map(t -> new DueSoonTask(t.getId(), (String) taskService.getVariable(t.getId(), "trackingCode"),
-            (String) taskService.getVariable(t.getId(), "demandTitle"), (String) taskService.getVariable(t.getId(), "leadDepartment"),
-            t.getDueDate().toInstant())).toList();
+    return openTasks.dueSoon(Date.from(clock.instant()), dueSoonLimit());
   }
 
   /** Open reply tasks and those due soon, per department with any open reply task (for the metrics). */
   @Transactional(readOnly = true)
   public List<DepartmentSummary> openNow() {
     List<DepartmentSummary> result = new ArrayList<>();
-    openByDepartment().forEach((d, c) -> result.add(new DepartmentSummary(d, c[0], c[1], 0, 0, 0, null, null, null, null, Map.of(),
-        departmentName(d))));
+    openTasks.byLeadDepartment(Date.from(clock.instant()), dueSoonLimit()).forEach((d, c) -> result.add(new DepartmentSummary(d,
+        c[0], c[1], 0, 0, 0, null, null, null, null, Map.of(), departmentName(d))));
     return result;
-  }
-
-  /** Per department with any open reply task: how many are open and how many of those are due soon. */
-  private Map<String, long[]> openByDepartment() {
-    Date now = Date.from(clock.instant());
-    Date soon = Date.from(calendars.calendar().dueSoonLimit(clock.instant().atZone(calendars.calendar().zone()).toOffsetDateTime())
-        .toInstant());
-    Map<String, long[]> counts = new TreeMap<>();
-    for (var task : taskService.createTaskQuery().taskDefinitionKey(REPLY_TASK).list()) {
-      String department = (String) taskService.getVariable(task.getId(), "leadDepartment");
-      if (department == null) continue;
-      long[] c = counts.computeIfAbsent(department, d -> new long[2]);
-      c[0]++;
-      if (task.getDueDate() != null && task.getDueDate().after(now) && task.getDueDate().before(soon)) c[1]++;
-    }
-    return counts;
   }
 
   /** A department's name from rules/departments.yaml; the code when the file no longer has it. */
