@@ -49,7 +49,9 @@ final class VolumeCopier {
   /** Our numeric columns that point at shared rows, not at the matter's own: kept as they are. */
   static final Set<String> SHARED_REFERENCES = Set.of("platform_id");
   static final Set<String> NOT_PER_MATTER = Set.of("sl_sequence", "server_secret", "village_assignment", "flyway_schema_history",
-      "access_code_failure", "platform", "platform_member", "platform_check", "open311_api_key");
+      "access_code_failure", "platform", "platform_member", "platform_check", "open311_api_key",
+      // figures derived from the copied rows, made again after each fill (VolumeBenchmark.derivedFigures)
+      "sla_daily", "sla_daily_backfill");
 
   private final DataSource dataSource;
   private final List<VolumeTemplates.Template> templates;
