@@ -64,8 +64,10 @@ class HistoryCleanupTest {
   }
 
   @AfterEach
-  void resetClock() {
+  void resetClockAndCleanupSchedule() {
     ClockUtil.reset();
+    // as at start-up: the next run at the window's start, not "due now" (left so by cleanUpHistoryAsync(true))
+    engine.getHistoryService().cleanUpHistoryAsync(false);
   }
 
   @Test
@@ -148,7 +150,15 @@ class HistoryCleanupTest {
     assertThat(configuration.get("enabled").asBoolean()).isTrue();
     assertThat(configuration.get("batchWindowStartTime").asText()).contains("T22:00:00");
     assertThat(configuration.get("batchWindowEndTime").asText()).contains("T06:00:00");
-    assertThat(engine.getHistoryService().findHistoryCleanupJobs()).as("scheduled at start-up").hasSize(2);
+    assertThat(new Http(port).as("admin").get("/engine-rest/history/cleanup/jobs").json()).as("scheduled at start-up")
+        .hasSize(2);
+    JsonNode report = new Http(port).as("admin")
+        .get("/engine-rest/history/process-definition/cleanable-process-instance-report?compact=false").json();
+    Map<String, Integer> ttl = new LinkedHashMap<>();
+    report.forEach(row -> ttl.put(row.get("processDefinitionKey").asText(), row.get("historyTimeToLive").asInt()));
+    assertThat(ttl).containsEntry("SixStepConsultationProcess", 365).containsEntry("DepartmentReplyProcess", 365)
+        .containsEntry("ReplyClockProcess", 365).containsEntry("PublicityProcess", 365).containsEntry("ProposalProcess", 365)
+        .containsEntry("FollowUpReviewProcess", 730);
   }
 
   /** The shortest product path through called processes: an emergency goes straight to the department. */
