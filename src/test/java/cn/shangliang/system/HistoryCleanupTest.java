@@ -151,7 +151,7 @@ class HistoryCleanupTest {
     assertThat(configuration.get("batchWindowStartTime").asText()).contains("T22:00:00");
     assertThat(configuration.get("batchWindowEndTime").asText()).contains("T06:00:00");
     assertThat(new Http(port).as("admin").get("/engine-rest/history/cleanup/jobs").json()).as("scheduled at start-up")
-        .hasSize(2);
+        .hasSize(1);
     JsonNode report = new Http(port).as("admin")
         .get("/engine-rest/history/process-definition/cleanable-process-instance-report?compact=false").json();
     Map<String, Integer> ttl = new LinkedHashMap<>();
