@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
@@ -161,9 +165,45 @@ class VolumeBenchmark {
         + "&end_date=" + monthTo)));
     for (Runnable call : calls) call.run();
 
-    double alone = intake(size, "intake alone", null);
-    double withQueries = intake(size, "intake while the calls above run", calls);
+    double alone = intake(size, "intake alone", null, 0);
+    double withQueries = intake(size, "intake while the calls above run", calls, 2);
     Figures.report(String.format("volume   size %,d: intake with the calls running ÷ intake alone = %.2f", size, withQueries / alone));
+    if (size == SIZES.get(SIZES.size() - 1)) intakeWhileHistoryIsCleanedUp(size, alone);
+  }
+
+  /**
+   * History cleanup at work beside intake: the clock moved 30 days on, so the engine history of the matters whose
+   * removal time falls in those days is due (several nights of the window's work at once; the count is printed), and the
+   * cleanup job run
+   * over and over, as the job executor runs it in its window, while the clerks post demands.
+   */
+  private void intakeWhileHistoryIsCleanedUp(long size, double alone) throws Exception {
+    String rows = "SELECT (SELECT COUNT(*) FROM ACT_HI_ACTINST) + (SELECT COUNT(*) FROM ACT_HI_VARINST) + (SELECT COUNT(*) FROM "
+        + "ACT_HI_DETAIL) + (SELECT COUNT(*) FROM ACT_HI_PROCINST) + (SELECT COUNT(*) FROM ACT_HI_TASKINST)";
+    long before = jdbc.queryForObject(rows, Long.class);
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(30))));
+    try {
+      String job = engine.getHistoryService().cleanUpHistoryAsync(true).getId();
+      Runnable cleanup = () -> {
+        Job due = engine.getManagementService().createJobQuery().jobId(job).singleResult();
+        if (due != null && !due.getDuedate().after(ClockUtil.getCurrentTime())) engine.getManagementService().executeJob(job);
+        else sleep(200);
+      };
+      double during = intake(size, "intake while history cleanup runs", List.of(cleanup), 1);
+      Figures.report(String.format("volume   size %,d: intake during history cleanup ÷ intake alone = %.2f; cleanup removed %,d rows "
+          + "(activities, variables, details, instances, tasks) in %d s", size, during / alone, before - jdbc.queryForObject(rows, Long.class),
+          INTAKE_SECONDS));
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Http.Response dashboard(Http supervisor) {
@@ -224,12 +264,12 @@ class VolumeBenchmark {
   }
 
   /** Demands per second over {@link #INTAKE_SECONDS} at {@link #INTAKE_CLIENTS} clerks, with the calls looping beside them if given. */
-  private double intake(long size, String label, List<Runnable> background) throws Exception {
+  private double intake(long size, String label, List<Runnable> background, int readerCount) throws Exception {
     AtomicBoolean stop = new AtomicBoolean();
     ExecutorService pool = Executors.newFixedThreadPool(INTAKE_CLIENTS + 2);
     List<Future<?>> readers = new ArrayList<>();
     if (background != null) {
-      for (int r = 0; r < 2; r++) {
+      for (int r = 0; r < readerCount; r++) {
         int offset = r;
         readers.add(pool.submit(() -> {
           for (int i = offset; !stop.get(); i++) background.get(i % background.size()).run();
