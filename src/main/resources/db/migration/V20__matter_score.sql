@@ -21,7 +21,9 @@ CREATE TABLE matter_score (
   computed_at    DATETIME(3)    NOT NULL,
   score_json     TEXT           NOT NULL
 );
-CREATE INDEX ix_matter_score_period ON matter_score (consulted_at, rank_key);
+-- covering indexes of a period's reads: whether any score is outdated, and the rankings' sums
+CREATE INDEX ix_matter_score_fresh ON matter_score (consulted_at, rules_version, valid_after, valid_until);
+CREATE INDEX ix_matter_score_sums ON matter_score (consulted_at, township, platform_id, total, rank_key);
 CREATE INDEX ix_matter_score_rank ON matter_score (rank_key);
 CREATE INDEX ix_matter_score_rules ON matter_score (rules_version);
 
@@ -35,7 +37,7 @@ CREATE TABLE matter_score_indicator (
   score          DECIMAL(6, 1)  NOT NULL,
   PRIMARY KEY (demand_id, indicator_key)
 );
-CREATE INDEX ix_matter_score_indicator_period ON matter_score_indicator (consulted_at);
+CREATE INDEX ix_matter_score_indicator_period ON matter_score_indicator (consulted_at, township, platform_id, indicator_key, score);
 
 -- The items a matter lost or was deducted for: the rankings' "most lost" (补短板).
 CREATE TABLE matter_score_lost (
@@ -48,7 +50,7 @@ CREATE TABLE matter_score_lost (
   rank_key       VARCHAR(40)    NOT NULL,
   PRIMARY KEY (demand_id, item_key)
 );
-CREATE INDEX ix_matter_score_lost_period ON matter_score_lost (consulted_at);
+CREATE INDEX ix_matter_score_lost_period ON matter_score_lost (consulted_at, township, platform_id, item_key, rank_key);
 
 -- Matters whose records changed since their score was stored (written in the same transaction as the change);
 -- drained by a background worker and by any read of the matter's period, so none is ever answered stale.

@@ -95,12 +95,14 @@ class MatterScores {
    * are consulted in the period, and those stored in it under other rules or past the time their score holds.
    */
   void refresh(ScorePeriod period, Instant now) {
-    for (int attempt = 0; attempt < 5; attempt++) {
+    // a batch lost to the worker (or another node) was recomputed by it: the next round finds what is left
+    for (int round = 0; round < 100; round++) {
       Timestamp from = Timestamp.from(period.from());
       Timestamp to = Timestamp.from(period.to());
-      List<long[]> changes = jdbc.query("SELECT c.id, c.demand_id FROM matter_score_change c WHERE c.demand_id IN"
-          + " (SELECT demand_id FROM meeting WHERE recorded_at >= ? AND recorded_at < ?) OR c.demand_id IN"
-          + " (SELECT demand_id FROM matter_score WHERE consulted_at >= ? AND consulted_at < ?)",
+      // driven by the (usually empty) marks, each looked up by its matter
+      List<long[]> changes = jdbc.query("SELECT c.id, c.demand_id FROM matter_score_change c WHERE EXISTS (SELECT 1 FROM meeting m"
+          + " WHERE m.demand_id = c.demand_id AND m.recorded_at >= ? AND m.recorded_at < ?) OR EXISTS (SELECT 1 FROM matter_score s"
+          + " WHERE s.demand_id = c.demand_id AND s.consulted_at >= ? AND s.consulted_at < ?)",
           (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, from, to, from, to);
       Set<Long> matters = new LinkedHashSet<>();
       changes.forEach(c -> matters.add(c[1]));
@@ -108,7 +110,12 @@ class MatterScores {
       matters.addAll(jdbc.queryForList("SELECT demand_id FROM matter_score WHERE consulted_at >= ? AND consulted_at < ?"
           + " AND (rules_version <> ? OR valid_after >= ? OR valid_until < ?)", Long.class, from, to,
           version(rules.current()), at, at));
-      if (matters.isEmpty() || recompute(new ArrayList<>(matters), changes.stream().map(c -> c[0]).toList())) return;
+      if (matters.isEmpty()) return;
+      Map<Long, List<Long>> marks = new HashMap<>();
+      changes.forEach(c -> marks.computeIfAbsent(c[1], m -> new ArrayList<>()).add(c[0]));
+      for (List<Long> batch : batches(new ArrayList<>(matters))) {
+        recompute(batch, batch.stream().flatMap(m -> marks.getOrDefault(m, List.of()).stream()).toList());
+      }
     }
     throw new IllegalStateException("scores of " + period.label() + " kept changing while recomputed");
   }
@@ -267,7 +274,7 @@ class MatterScores {
   record Group(String key, int matters, BigDecimal sum, BigDecimal lowest, BigDecimal highest, String first) {}
 
   /** An item lost in a group: how often, and the rank key of the first matter that lost it. */
-  record Lost(String key, String label, int times, String first) {}
+  record Lost(String key, int times, String first) {}
 
   /** By {@code township} or {@code platform_id}. */
   List<Group> groups(ScorePeriod period, String by) {
@@ -290,10 +297,9 @@ class MatterScores {
 
   Map<String, List<Lost>> lost(ScorePeriod period, String by) {
     Map<String, List<Lost>> lost = new HashMap<>();
-    jdbc.query("SELECT " + by + ", item_key, MIN(item_label), COUNT(*), MIN(rank_key) FROM matter_score_lost"
+    jdbc.query("SELECT " + by + ", item_key, COUNT(*), MIN(rank_key) FROM matter_score_lost"
         + " WHERE consulted_at >= ? AND consulted_at < ? GROUP BY " + by + ", item_key", rs -> {
-          lost.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Lost(rs.getString(2), rs.getString(3),
-              rs.getInt(4), rs.getString(5)));
+          lost.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Lost(rs.getString(2), rs.getInt(3), rs.getString(4)));
         }, Timestamp.from(period.from()), Timestamp.from(period.to()));
     return lost;
   }

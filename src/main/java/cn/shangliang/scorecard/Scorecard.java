@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -124,10 +125,12 @@ public class Scorecard {
         means.put(indicator.label(), sum == null ? 0.0 : mean(sum[0], sum[1]));
       }
       List<String> order = scheme.allItems().stream().map(ScoreItem::getKey).toList();
+      Map<String, String> labels = scheme.allItems().stream().collect(Collectors.toMap(ScoreItem::getKey, ScoreItem::getLabel));
+      // every score read here was computed with this scheme (refresh): its labels are the stored ones
       List<WeakItem> mostLost = lost.getOrDefault(g.key(), List.of()).stream()
           .sorted(Comparator.comparingInt(MatterScores.Lost::times).reversed().thenComparing(MatterScores.Lost::first)
               .thenComparingInt(l -> order.indexOf(l.key())))
-          .limit(3).map(l -> new WeakItem(l.key(), l.label(), l.times())).toList();
+          .limit(3).map(l -> new WeakItem(l.key(), labels.get(l.key()), l.times())).toList();
       return new Standing(0, g.key(), name, township, g.matters(), average, g.lowest().doubleValue(), g.highest().doubleValue(),
           scheme.grade(average, false), means, mostLost);
     }
