@@ -48,16 +48,16 @@ class MatterScoreBenchmark {
 
   @Test
   void aYearOfMatters() {
-    at("2039-04-02T10:00:00+08:00");
+    at("2036-04-02T10:00:00+08:00");
     ScorecardMatters make = new ScorecardMatters(port, engine, villages);
-    String platform = make.compliantPlatform("基准镇", "2039-04-01");
+    String platform = make.compliantPlatform("基准镇", "2036-04-01");
     List<Long> models = new ArrayList<>();
     models.add(id(make.consulted("基准镇", "一村", Steps.investigation("stakeholders", "村民、商户"),
-        Steps.meetingSchedule("meetingTime", "2039-04-20T19:00", "platformId", platform))));
-    models.add(id(make.consulted("基准镇", "二村", Steps.investigation(), Steps.meetingSchedule("meetingTime", "2039-04-03T19:00"))));
+        Steps.meetingSchedule("meetingTime", "2036-04-20T19:00", "platformId", platform))));
+    models.add(id(make.consulted("基准镇", "二村", Steps.investigation(), Steps.meetingSchedule("meetingTime", "2036-04-03T19:00"))));
     for (int i = 0; i < MATTERS; i++) copy(models.get(i % models.size()), FIRST_ID + i, "基准镇" + (i % 20));
     jdbc.update("INSERT INTO matter_score_change (demand_id) SELECT id FROM demand WHERE id >= ?", FIRST_ID);
-    ScorePeriod year = scorecard.period("2039");
+    ScorePeriod year = scorecard.period("2036");
 
     report("before: any of them (every matter of the year scored)", () -> fresh(year));
     long start = System.nanoTime();
@@ -95,7 +95,7 @@ class MatterScoreBenchmark {
   void copy(long from, long to, String township) {
     Map<String, Object> demand = jdbc.queryForList("SELECT * FROM demand WHERE id = ?", from).get(0);
     demand.put(key(demand, "id"), to);
-    demand.put(key(demand, "tracking_code"), "SL-2039-" + to);
+    demand.put(key(demand, "tracking_code"), "SL-2036-" + to);
     demand.put(key(demand, "idempotency_key"), null);
     demand.put(key(demand, "township"), township);
     insert("demand", demand);
