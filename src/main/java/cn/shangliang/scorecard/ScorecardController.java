@@ -2,6 +2,7 @@ package cn.shangliang.scorecard;
 
 import cn.shangliang.sla.Csv;
 import cn.shangliang.system.ChinaTime;
+import cn.shangliang.system.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -53,9 +54,16 @@ class ScorecardController {
   }
 
   @GetMapping("/matters")
-  @Operation(summary = "事项得分", description = "期间内首次协商的每个事项，得分高的在前，附得分和失分的条目。期间 period：年（2026）、季度（2026-Q3）或月（2026-03），默认本年。")
-  List<MatterScore> matters(@RequestParam(required = false) String period) {
-    return scorecard.matters(scorecard.period(period));
+  @Operation(summary = "事项得分", description = "期间内首次协商的每个事项，得分高的在前，附得分和失分的条目。期间 period：年（2026）、季度（2026-Q3）或月（2026-03），默认本年。"
+      + "分页（可选）：limit 1 到 1000，offset 从 0 起（默认 0）；不给 limit 时返回全部。")
+  List<MatterScore> matters(@RequestParam(required = false) String period, @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) Integer offset) {
+    List<InvalidRequestException.FieldError> errors = new ArrayList<>();
+    if (limit != null && (limit < 1 || limit > 1000)) errors.add(new InvalidRequestException.FieldError("limit", "must be 1 to 1000"));
+    if (offset != null && offset < 0) errors.add(new InvalidRequestException.FieldError("offset", "must be 0 or more"));
+    if (offset != null && limit == null) errors.add(new InvalidRequestException.FieldError("limit", "needed with offset"));
+    if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+    return scorecard.matters(scorecard.period(period), offset, limit);
   }
 
   @GetMapping("/matters/{idOrCode}")

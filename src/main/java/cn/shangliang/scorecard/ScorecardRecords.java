@@ -50,6 +50,12 @@ public class ScorecardRecords {
       Instant scheduledFor, Instant noticesSentAt, String kinds, String members, String opinions, String agreement,
       Integer attendance, Long platformId, Instant recordedAt, String platformName, long meetingId) {}
 
+  /**
+   * A matter's facts and the time they hold at: {@code validAfter} and {@code validUntil} are the due times of
+   * replies not yet in around the moment the facts were read, when time alone turns a reply late (null: none).
+   */
+  record Recorded(MatterFacts facts, Instant readAt, Instant validAfter, Instant validUntil) {}
+
   /** The matters first consulted (meeting recorded) in the period. */
   @Transactional(readOnly = true)
   public List<MatterFacts> consultedIn(ScorePeriod period) {
@@ -67,6 +73,17 @@ public class ScorecardRecords {
       }
       earlier.forEach(first::remove);
     }
+    return facts(new ArrayList<>(first.values())).stream().map(Recorded::facts).toList();
+  }
+
+  /** The facts of those of the matters that were consulted at a meeting, from each one's first recorded meeting. */
+  @Transactional(readOnly = true)
+  List<Recorded> recorded(List<Long> demandIds) {
+    Map<Long, Consulted> first = new LinkedHashMap<>();
+    for (List<Long> batch : batches(demandIds)) {
+      jdbc.query(MATTER_COLUMNS + " WHERE m.recorded_at IS NOT NULL AND d.id IN (" + marks(batch) + ") ORDER BY m.recorded_at, m.id",
+          (rs, n) -> first.putIfAbsent(rs.getLong(1), consulted(rs, n)), batch.toArray());
+    }
     return facts(new ArrayList<>(first.values()));
   }
 
@@ -75,7 +92,7 @@ public class ScorecardRecords {
   public Optional<MatterFacts> matter(long demandId) {
     List<Consulted> rows = jdbc.query(MATTER_COLUMNS + " WHERE m.recorded_at IS NOT NULL AND d.id = ? ORDER BY m.recorded_at, m.id",
         this::consulted, demandId);
-    return rows.isEmpty() ? Optional.empty() : Optional.of(facts(List.of(rows.get(0))).get(0));
+    return rows.isEmpty() ? Optional.empty() : Optional.of(facts(List.of(rows.get(0))).get(0).facts());
   }
 
   private Consulted consulted(ResultSet rs, int n) throws SQLException {
@@ -87,7 +104,7 @@ public class ScorecardRecords {
         rs.getString(12), rs.getString(13), attendance, platformId, instant(rs.getTimestamp(16)), rs.getString(17), rs.getLong(18));
   }
 
-  private List<MatterFacts> facts(List<Consulted> matters) {
+  private List<Recorded> facts(List<Consulted> matters) {
     Map<Long, Map<String, Object>> measures = new HashMap<>();
     Set<Long> compliant = compliantPlatforms();
     for (Consulted c : matters) {
@@ -163,15 +180,15 @@ public class ScorecardRecords {
         m.put("unsatisfied", r[3]);
       });
     }
-    List<MatterFacts> facts = new ArrayList<>();
+    List<Recorded> facts = new ArrayList<>();
     for (Consulted c : matters) {
       Map<String, Object> m = measures.get(c.id());
       m.put("solved", "CLOSED".equals(c.status()) && ((Integer) m.get("unsatisfied")) == 0);
       ReplyTally replied = replies.getOrDefault(c.id(), new ReplyTally());
       m.put("lateReplies", replied.late);
       pendingUntilHappened(m, c.status(), replied, publicityOpen.contains(c.id()));
-      facts.add(new MatterFacts(c.id(), c.code(), c.title(), c.township(), c.village(), c.platformId(), c.platformName(),
-          c.recordedAt(), m));
+      facts.add(new Recorded(new MatterFacts(c.id(), c.code(), c.title(), c.township(), c.village(), c.platformId(),
+          c.platformName(), c.recordedAt(), m), now, replied.lastPassed, replied.nextDue));
     }
     return facts;
   }
@@ -201,9 +218,14 @@ public class ScorecardRecords {
     int count;
     int late;
     int open;
+    /** Of the replies not in: the latest due time already passed, the earliest still ahead (or now). */
+    Instant lastPassed;
+    Instant nextDue;
 
     void add(Instant due, Instant replied, Instant now) {
       count++;
+      if (replied == null && due.isBefore(now) && (lastPassed == null || due.isAfter(lastPassed))) lastPassed = due;
+      if (replied == null && !due.isBefore(now) && (nextDue == null || due.isBefore(nextDue))) nextDue = due;
       if (replied == null ? due.isBefore(now) : replied.isAfter(due)) late++;
       else if (replied == null) open++;
     }

@@ -36,24 +36,11 @@ class ScorecardTest {
   }
 
   String compliantPlatform(String township) {
-    String id = http("liaison").post("/api/platforms", Map.of("name", "评分议事室" + UUID.randomUUID().toString().substring(0, 4),
-        "kind", "CONSULTATION_ROOM", "township", township)).json().get("id").asText();
-    for (String item : List.of("PLACE", "SIGN", "FACILITIES", "RULES", "FUNDING", "ACTIVITIES")) {
-      assertThat(http("liaison").post("/api/platforms/" + id + "/checks", Map.of("item", item, "met", true,
-          "evidence", "实地查看", "checkedOn", "2026-11-02")).status()).isEqualTo(201);
-    }
-    return id;
+    return new ScorecardMatters(port, engine, villages).compliantPlatform(township, "2026-11-02");
   }
 
   Steps consulted(String township, String village, Map<String, Object> investigation, Map<String, Object> schedule) {
-    villages.assign(township, village, "member1", "admin");
-    String code = http("clerk").post("/api/demands", Demands.with(Demands.with(Demands.body(), "township", township), "village", village))
-        .json().get("trackingCode").asText();
-    return new Steps(engine, code)
-        .complete("UserTask_Investigate", "member1", List.of("member"), investigation)
-        .complete("UserTask_ScheduleMeeting", "convenor", List.of("convenor"), schedule)
-        .complete("UserTask_RecordMeeting", "convenor", List.of("convenor"), Steps.meetingRecord())
-        .complete("UserTask_Decide", "convenor", List.of("convenor"), Steps.decision());
+    return new ScorecardMatters(port, engine, villages).consulted(township, village, investigation, schedule);
   }
 
   static MatterScoreView find(JsonNode list, String code) {
