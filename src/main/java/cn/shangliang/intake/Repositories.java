@@ -64,7 +64,10 @@ interface DemandRepository extends JpaRepository<Demand, Long> {
 }
 
 interface RoutingRecordRepository extends JpaRepository<RoutingRecord, Long> {
-  List<RoutingRecord> findByDemandIdOrderByEvaluatedAtAscIdAsc(Long demandId);
+  /** Every decision of a demand with its reasons, in one statement (the eager reasons would be one each). */
+  @Query("select distinct r from RoutingRecord r left join fetch r.reasons where r.demandId = :demandId"
+      + " order by r.evaluatedAt asc, r.id asc")
+  List<RoutingRecord> findByDemandIdOrderByEvaluatedAtAscIdAsc(@Param("demandId") Long demandId);
 
   Optional<RoutingRecord> findFirstByDemandIdOrderByEvaluatedAtDescIdDesc(Long demandId);
 

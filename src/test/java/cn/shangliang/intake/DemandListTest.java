@@ -167,7 +167,7 @@ class DemandListTest {
   }
 
   @Test
-  void aDemandsFullView_costsTheSameStatements_whateverItsHistory() {
+  void aDemandsFullView_costsTheSameStatements_whateverItsHistoryAndRoutings() {
     long id = demand(Map.of());
     var few = StatementCounter.count(() -> http.as("liaison").get("/api/demands/" + id));
     for (String actor : List.of("member1", "convenor", "supervisor", "leader")) {
@@ -175,11 +175,17 @@ class DemandListTest {
       jdbc.update("insert into demand_event (id, demand_id, occurred_at, actor, kind, detail) values (?, ?, ?, ?, 'NOTE', '备注')",
           -System.nanoTime(), id, Timestamp.from(Instant.now()), actor);
     }
+    long decision = -System.nanoTime(); // a second routing, as the handling stage records it
+    jdbc.update("insert into routing_decision (id, demand_id, stage, route, lead_department, evaluated_at, repeat_count, rules_checksum)"
+        + " values (?, ?, 'HANDLING', 'DEPARTMENT', 'transport', ?, 0, 'test')", decision, id, Timestamp.from(Instant.now()));
+    jdbc.update("insert into routing_reason (decision_id, position, rule_id, message) values (?, 0, 'STANDARD', '一般事项')", decision);
     var more = StatementCounter.count(() -> http.as("liaison").get("/api/demands/" + id));
-    System.out.println("STATEMENTS GET /api/demands/{id}: history of 2 " + few.statements() + ", of 6 by 5 people "
+    System.out.println("STATEMENTS GET /api/demands/{id}: history of 2 " + few.statements() + ", of 6 by 5 people and 2 routings "
         + more.statements());
     assertThat(more.result().json().get("history")).hasSize(6);
+    assertThat(more.result().json().get("routingHistory")).hasSize(2);
     assertThat(more.result().json().get("history").get(5).get("actorName").asText()).isNotEqualTo("leader");
-    assertThat(more.statements()).as("the people's names in one statement").isEqualTo(few.statements());
+    assertThat(more.statements()).as("the people's names, the routings and their reasons: one statement each")
+        .isEqualTo(few.statements());
   }
 }
