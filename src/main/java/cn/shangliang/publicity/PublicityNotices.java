@@ -77,7 +77,7 @@ public class PublicityNotices {
     long total = notices.counted();
     if (before == null) {
       List<PublicityNotice> rows = notices.findAllByOrderByPublishedAtDescIdDesc(PageRequest.of(page, size));
-      return new BoardPage(rows, (long) (page + 1) * size < total, total);
+      return new BoardPage(rows, ((long) page + 1) * size < total, total);
     }
     List<PublicityNotice> rows = notices.findBefore(before.at(), before.id(), Limit.of(size + 1));
     boolean more = rows.size() > size;
