@@ -23,6 +23,10 @@
     throw new Error(errors || json.detail || '提交失败，请稍后再试。');
   };
   let page = 0;
+  // where each page shown so far starts (the `next` of the page before): "下一页" reads on from the last notice
+  // through an index however deep it is, "上一页" goes back to where the page before started
+  const starts = [null];
+  let next = null;
 
   function objections(n) {
     const list = (n.objections || []).map((o) => `<li><span class="tag">${text(o.statusLabel)}</span>${text(o.reason)}`
@@ -90,14 +94,16 @@
 
   async function board() {
     try {
-      const b = await get('/api/public/notices?size=10&page=' + page);
+      const before = starts[page];
+      const b = await get('/api/public/notices?size=10&page=' + page + (before ? '&before=' + encodeURIComponent(before) : ''));
+      next = b.next;
       $('board').innerHTML = b.content.length === 0 ? '<li class="hint">暂无公示</li>' : b.content.map((n) =>
         `<li><div class="title">${text(n.title)}${n.round > 1 ? '<span class="tag">二次办理</span>' : ''}</div><div>${text(n.result)}</div>`
         + `<div class="meta">${text(n.trackingCode)} · ${text(n.handlingUnit)} · ${text(n.statusLabel)} ${time(n.publishedAt)} 至 ${time(n.closesAt)}</div>`
         + objections(n) + '</li>').join('');
       $('pageInfo').textContent = `第 ${b.page + 1} / ${Math.max(1, b.totalPages)} 页`;
       $('prev').disabled = b.page === 0;
-      $('next').disabled = b.page + 1 >= b.totalPages;
+      $('next').disabled = !next;
     } catch (e) {
       $('board').innerHTML = `<li class="error">${text(e.message)}</li>`;
     }
@@ -144,7 +150,12 @@
 
   $('follow').addEventListener('submit', (e) => { e.preventDefault(); follow($('code').value.trim()); });
   $('prev').addEventListener('click', () => { page = Math.max(0, page - 1); board(); });
-  $('next').addEventListener('click', () => { page += 1; board(); });
+  $('next').addEventListener('click', () => {
+    if (!next) return;
+    page += 1;
+    starts[page] = next;
+    board();
+  });
   // 网络协商: an invitation link (/public?round=token) shows the matter and takes the invitee's one opinion
   const STANCES = [['SUPPORT', '支持'], ['OPPOSE', '反对'], ['SUGGESTION', '建议']];
   async function round(token) {

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -41,11 +42,13 @@ class DemandController {
   private final IntakeService intake;
   private final DemandQueries queries;
   private final MergeService merges;
+  private final DemandList list;
 
-  DemandController(IntakeService intake, DemandQueries queries, MergeService merges) {
+  DemandController(IntakeService intake, DemandQueries queries, MergeService merges, DemandList list) {
     this.intake = intake;
     this.queries = queries;
     this.merges = merges;
+    this.list = list;
   }
 
   @PostMapping
@@ -63,6 +66,21 @@ class DemandController {
         demand.getProcessInstanceId(), submitted.route(), submitted.duplicates(), submitted.accessCode());
     URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(demand.getId()).toUri();
     return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK).location(location).body(body);
+  }
+
+  @GetMapping
+  @Operation(summary = "诉求列表", description = "最新的在前，可按乡镇（township）、村（village）、状态（status）、类别（category）"
+      + "和登记时间（from 含、to 不含，ISO 时间如 2026-11-23T10:00:00+08:00）筛选；limit 为 1 到 200，默认 50。"
+      + "下一页用应答中的 next 作 after 参数（最后一页 next 为空）。部门用户只看到分给本部门承办或会办的诉求。")
+  @ApiResponse(responseCode = "200", description = "一页诉求和下一页的位置", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "400", description = "筛选条件、limit 或 after 无效（逐项说明）")
+  DemandList.Page list(@RequestParam(required = false) String township, @RequestParam(required = false) String village,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String category,
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") String limit, Authentication user) {
+    ListRequest request = ListRequest.of(township, village, status, category, from, to, after, limit);
+    var departments = DepartmentScope.of(user).map(DepartmentScope::departments).orElse(null);
+    return list.list(request.filter(departments), request.after(), request.limit());
   }
 
   @GetMapping("/{id}")

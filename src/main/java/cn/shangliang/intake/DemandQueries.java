@@ -8,6 +8,8 @@ import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.NotFoundException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -89,6 +91,30 @@ public class DemandQueries {
     return routing.findFirstByDemandIdOrderByEvaluatedAtDescIdDesc(demand.getId()).map(r -> r.toResult(calendars.calendar()));
   }
 
+  /** The latest route of each of these demands that has one, in one statement (Open311's lists). */
+  @Transactional(readOnly = true)
+  public Map<Long, RouteResult> latestRoutes(Collection<Demand> list) {
+    Map<Long, RouteResult> latest = new HashMap<>();
+    if (list.isEmpty()) return latest;
+    var calendar = calendars.calendar();
+    routing.findWithReasonsByDemandIdIn(list.stream().map(Demand::getId).toList())
+        .forEach(r -> latest.put(r.getDemandId(), r.toResult(calendar)));
+    return latest;
+  }
+
+  /**
+   * Everyone who raised each of these matters (by demand id): its submitter and those of the demands merged into
+   * it, in one statement, for masking their names wherever the public reads about the matter.
+   */
+  @Transactional(readOnly = true)
+  public Map<Long, List<String>> submitterNames(Collection<Long> matterIds) {
+    Map<Long, List<String>> names = new HashMap<>();
+    if (matterIds.isEmpty()) return names;
+    demands.findSubmitterNamesOfMatters(matterIds)
+        .forEach(row -> names.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]));
+    return names;
+  }
+
   public List<Demand> mergedInto(Demand demand) {
     return demands.findByMergedIntoIdOrderByIdAsc(demand.getId());
   }
@@ -119,19 +145,39 @@ public class DemandQueries {
   /** The demand's history, oldest first: the view's last part alone (what every task card shows). */
   @Transactional(readOnly = true)
   public List<DemandView.HistoryEntry> history(Demand d) {
-    Map<String, String> names = new HashMap<>();
+    List<DemandEvent> list = events.findByDemandIdOrderByOccurredAtAscIdAsc(d.getId());
+    Map<String, String> names = actorNames(list.stream().map(DemandEvent::getActor).distinct().toList());
+    return list.stream().map(e -> new DemandView.HistoryEntry(at(e.getOccurredAt()), e.getActor(), e.getKind(), e.getDetail(),
+        names.get(e.getActor()))).toList();
+  }
+
+  /** What happened to the demand and when, oldest first, without naming anyone (the public's six steps). */
+  @Transactional(readOnly = true)
+  public List<DemandView.HistoryEntry> milestones(Demand d) {
     return events.findByDemandIdOrderByOccurredAtAscIdAsc(d.getId()).stream()
-        .map(e -> new DemandView.HistoryEntry(at(e.getOccurredAt()), e.getActor(), e.getKind(), e.getDetail(),
-            names.computeIfAbsent(e.getActor(), this::actorName))).toList();
+        .map(e -> new DemandView.HistoryEntry(at(e.getOccurredAt()), null, e.getKind(), null, null)).toList();
+  }
+
+  /** The words for each actor; the people among them looked up together (one query, however many took part). */
+  private Map<String, String> actorNames(List<String> actors) {
+    List<String> accounts = actors.stream().filter(a -> a != null && actorName(a, null) == null).toList();
+    Map<String, String> names = new HashMap<>(people.names(accounts));
+    actors.stream().filter(a -> a != null && !names.containsKey(a)).forEach(a -> names.put(a, actorName(a, null)));
+    return names;
   }
 
   /** Who acted, in words: a person by name, the platform itself as 系统, the public and civic apps as such. */
   String actorName(String actor) {
+    return actorName(actor, people::name);
+  }
+
+  /** The actor in words; a person is named by {@code person} (null: answers null for a person). */
+  private static String actorName(String actor, java.util.function.UnaryOperator<String> person) {
     if (actor == null) return null;
     if (actor.equals("system")) return "系统";
     if (actor.equals("public")) return "群众";
     if (actor.startsWith(OPEN311_ACTOR)) return "Open311 接口（" + actor.substring(OPEN311_ACTOR.length()) + "）";
-    return people.name(actor);
+    return person == null ? null : person.apply(actor);
   }
 
   private Map<String, Object> steps(long demandId) {

@@ -17,6 +17,11 @@ interface DemandRepository extends JpaRepository<Demand, Long> {
 
   List<Demand> findByMergedIntoIdOrderByIdAsc(Long mergedIntoId);
 
+  /** Who raised each of these matters: the matter's own submitter and those of the demands merged into it. */
+  @Query("select coalesce(d.mergedIntoId, d.id), d.submitterName from Demand d"
+      + " where (d.id in :ids or d.mergedIntoId in :ids) and d.submitterName is not null")
+  List<Object[]> findSubmitterNamesOfMatters(@Param("ids") Collection<Long> matterIds);
+
   /** Open311 GET requests.json: by codes, category, period, newest first. */
   @Query("select d from Demand d where (:category is null or d.category = :category)"
       + " and d.createdAt >= :from and d.createdAt < :to order by d.createdAt desc, d.id desc")
@@ -59,9 +64,17 @@ interface DemandRepository extends JpaRepository<Demand, Long> {
 }
 
 interface RoutingRecordRepository extends JpaRepository<RoutingRecord, Long> {
-  List<RoutingRecord> findByDemandIdOrderByEvaluatedAtAscIdAsc(Long demandId);
+  /** Every decision of a demand with its reasons, in one statement (the eager reasons would be one each). */
+  @Query("select distinct r from RoutingRecord r left join fetch r.reasons where r.demandId = :demandId"
+      + " order by r.evaluatedAt asc, r.id asc")
+  List<RoutingRecord> findByDemandIdOrderByEvaluatedAtAscIdAsc(@Param("demandId") Long demandId);
 
   Optional<RoutingRecord> findFirstByDemandIdOrderByEvaluatedAtDescIdDesc(Long demandId);
+
+  /** The decisions of many demands with their reasons, in one statement (the eager reasons would be one each). */
+  @Query("select distinct r from RoutingRecord r left join fetch r.reasons where r.demandId in :ids"
+      + " order by r.evaluatedAt asc, r.id asc")
+  List<RoutingRecord> findWithReasonsByDemandIdIn(@Param("ids") Collection<Long> demandIds);
 }
 
 interface DemandEventRepository extends JpaRepository<DemandEvent, Long> {

@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -318,7 +319,9 @@ class Open311Controller {
     Instant from = startDate == null ? to.minus(Duration.ofDays(90)) : time(startDate, "start_date");
     if (from.isAfter(to)) throw new Open311Exception(400, "start_date is after end_date");
     List<String> codes = ids == null || ids.isBlank() ? List.of() : Arrays.stream(ids.split(",")).map(String::strip).toList();
-    return demands.search(codes, category, from, to, MAX_REQUESTS).stream().map(this::request)
+    List<Demand> found = demands.search(codes, category, from, to, MAX_REQUESTS);
+    Map<Long, RouteResult> routes = demands.latestRoutes(found); // one statement, not one per request
+    return found.stream().map(d -> request(d, routes.get(d.getId())))
         .filter(r -> status == null || status.isBlank() || r.status().equalsIgnoreCase(status)).toList();
   }
 
@@ -336,7 +339,10 @@ class Open311Controller {
   }
 
   Request request(Demand d) {
-    RouteResult route = demands.route(d).orElse(null);
+    return request(d, demands.route(d).orElse(null));
+  }
+
+  private Request request(Demand d, RouteResult route) {
     String agency = route == null || route.leadDepartment() == null ? null
         : rules.current().data(Departments.class).name(route.leadDepartment()).orElse(route.leadDepartment());
     String notice = route == null ? "研判中" : route.route().label() + (route.deadline() == null ? "" : "，办理时限 "

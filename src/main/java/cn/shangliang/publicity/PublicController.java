@@ -11,11 +11,13 @@ import cn.shangliang.intake.TrackingCodes;
 import cn.shangliang.organisation.Departments;
 import cn.shangliang.privacy.Masking;
 import cn.shangliang.routing.Category;
+import cn.shangliang.routing.RouteResult;
 import cn.shangliang.routing.Scope;
 import cn.shangliang.routing.Urgency;
 import cn.shangliang.rules.RulesService;
 import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.InvalidRequestException;
+import cn.shangliang.system.KeysetCursor;
 import cn.shangliang.system.NotFoundException;
 import cn.shangliang.system.PublicRateLimiter;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -86,7 +88,8 @@ class PublicController {
   /** The answer to a submission: the public view and, on the first answer only, the access code for the receipt. */
   record PublicReceipt(@JsonUnwrapped PublicDemand demand, @JsonInclude(JsonInclude.Include.NON_NULL) String accessCode) {}
 
-  record Board(List<PublicNotice> content, int page, int size, long totalElements, int totalPages) {}
+  /** {@code next}: pass it as {@code before} for the following page (read through an index however deep); null on the last. */
+  record Board(List<PublicNotice> content, int page, int size, long totalElements, int totalPages, String next) {}
 
   /** History kinds → the six steps (first time reached). */
   private static final Map<String, String[]> STEPS = new LinkedHashMap<>();
@@ -160,16 +163,17 @@ class PublicController {
   PublicDemand demand(@PathVariable String trackingCode) {
     if (!TrackingCodes.isTrackingCode(trackingCode)) throw new NotFoundException("demand " + trackingCode);
     Demand demand = demands.find(trackingCode);
-    DemandView view = demands.view(demand);
+    // the public's few facts read one by one, not the staff view (open tasks, every step's records, people's names)
+    RouteResult latest = demands.route(demand).orElse(null);
     PublicRoute route = null;
     String unit = null;
     OffsetDateTime deadline = null;
-    if (view.route() != null) {
-      unit = view.route().leadDepartment() == null ? "政协委员"
-          : rules.current().data(Departments.class).name(view.route().leadDepartment()).orElse(view.route().leadDepartment());
-      deadline = view.route().deadline();
-      route = new PublicRoute(view.route().route().name(), view.route().route().label(), view.route().leadDepartment(), unit, deadline,
-          view.route().provisional());
+    if (latest != null) {
+      unit = latest.leadDepartment() == null ? "政协委员"
+          : rules.current().data(Departments.class).name(latest.leadDepartment()).orElse(latest.leadDepartment());
+      deadline = latest.deadline();
+      route = new PublicRoute(latest.route().name(), latest.route().label(), latest.leadDepartment(), unit, deadline,
+          latest.provisional());
     }
     List<PublicityNotice> published = notices.of(demand.getId());
     // a merged duplicate shows its matter's notice: every submitter sees the result
@@ -178,7 +182,7 @@ class PublicController {
     PublicNotice notice = published.isEmpty() ? null : notice(published.get(published.size() - 1), demand.getSubmitterName(),
         matter.getSubmitterName());
     List<Step> steps = new ArrayList<>();
-    for (DemandView.HistoryEntry entry : view.history()) {
+    for (DemandView.HistoryEntry entry : demands.milestones(demand)) {
       String[] step = STEPS.get(entry.kind());
       if (step != null && steps.stream().noneMatch(s -> s.step().equals(step[0]))) steps.add(new Step(step[0], step[1], entry.at()));
     }
@@ -187,8 +191,8 @@ class PublicController {
         Masking.freeText(demand.getDescription(), demand.getSubmitterName()), demand.getCategory().name(),
         demand.getTownship(), demand.getVillage(),
         new Submitter(Masking.name(demand.getSubmitterName()), Masking.phone(demand.getSubmitterPhone())),
-        route, unit, deadline, route != null && route.provisional(), notice == null ? null : notice.result(), notice, view.mergedInto(), steps,
-        view.createdAt(), evaluation(demand));
+        route, unit, deadline, route != null && route.provisional(), notice == null ? null : notice.result(), notice,
+        matter == demand ? null : matter.getTrackingCode(), steps, at(demand.getCreatedAt()), evaluation(demand));
   }
 
   private PublicEvaluation evaluation(Demand demand) {
@@ -259,24 +263,41 @@ class PublicController {
   }
 
   @GetMapping("/notices")
-  @Operation(summary = "公示栏", description = "办理结果的公示，最新的在前；分页：page 从 0 起，size 为 1 到 100。")
-  Board board(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+  @Operation(summary = "公示栏", description = "办理结果的公示，最新的在前；分页：page 从 0 起，size 为 1 到 100。"
+      + "下一页最好以上一页应答的 next 作 before 参数（page 只作页码回显），越往后越不慢。")
+  @ApiResponse(responseCode = "200", description = "一页公示", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "400", description = "page、size 或 before 无效")
+  Board board(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+      @RequestParam(required = false) String before) {
     List<InvalidRequestException.FieldError> errors = new ArrayList<>();
     if (page < 0) errors.add(new InvalidRequestException.FieldError("page", "页码不能为负数"));
     if (size < 1 || size > 100) errors.add(new InvalidRequestException.FieldError("size", "每页条数应在1到100之间"));
+    KeysetCursor cursor = before == null || before.isBlank() ? null : KeysetCursor.parse(before.strip()).orElse(null);
+    if (cursor == null && before != null && !before.isBlank()) {
+      errors.add(new InvalidRequestException.FieldError("before", "翻页位置无效：请使用上一页应答中的 next"));
+    }
     if (!errors.isEmpty()) throw new InvalidRequestException(errors);
-    var result = notices.board(page, size);
-    return new Board(result.getContent().stream().map(this::notice).toList(), page, size, result.getTotalElements(),
-        result.getTotalPages());
+    var result = notices.board(page, size, cursor);
+    List<PublicityNotice> rows = result.content();
+    // three statements for the whole page (notices, names to mask, objections), not three per notice
+    Map<Long, List<String>> names = demands.submitterNames(rows.stream().map(PublicityNotice::getDemandId).distinct().toList());
+    Map<Long, List<Objection>> objections = responses.objectionsOf(rows.stream().map(PublicityNotice::getId).toList());
+    List<PublicNotice> content = rows.stream().map(n -> notice(n, names.getOrDefault(n.getDemandId(), List.of()),
+        objections.getOrDefault(n.getId(), List.of()))).toList();
+    PublicityNotice last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+    String next = result.more() && last != null ? new KeysetCursor(last.getPublishedAt(), last.getId()).text() : null;
+    return new Board(content, page, size, result.total(), (int) ((result.total() + size - 1) / size), next);
   }
 
   /** Notices are masked when written (names included); masked again on the way out, as every public output is. */
   PublicNotice notice(PublicityNotice n, String... given) {
     // the names of everyone who raised the matter are masked wherever staff or the public wrote them
     List<String> people = new ArrayList<>(List.of(given));
-    Demand matter = demands.find(String.valueOf(n.getDemandId()));
-    people.add(matter.getSubmitterName());
-    demands.mergedInto(matter).forEach(d -> people.add(d.getSubmitterName()));
+    people.addAll(demands.submitterNames(List.of(n.getDemandId())).getOrDefault(n.getDemandId(), List.of()));
+    return notice(n, people, responses.objectionsOf(n.getId()));
+  }
+
+  private PublicNotice notice(PublicityNotice n, List<String> people, List<Objection> objectionsOf) {
     String[] names = people.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
     String status = n.getWithdrawnAt() != null ? "WITHDRAWN" : n.getClosedAt() != null ? "CLOSED" : "PUBLISHED";
     String label = switch (status) {
@@ -284,7 +305,7 @@ class PublicController {
       case "CLOSED" -> "公示期满";
       default -> "公示中";
     };
-    List<PublicObjection> objections = responses.objectionsOf(n.getId()).stream().map(o -> new PublicObjection(
+    List<PublicObjection> objections = objectionsOf.stream().map(o -> new PublicObjection(
         String.valueOf(o.getId()), Masking.freeText(o.getReason(), names), o.getStatus().name(), o.getStatus().label(),
         Masking.freeText(o.getAnswer(), names), at(o.getSubmittedAt()), at(o.getDecidedAt()))).toList();
     return new PublicNotice(String.valueOf(n.getId()), n.getTrackingCode(), Masking.freeText(n.getTitle(), names), n.getRoute(),

@@ -15,12 +15,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -118,6 +120,14 @@ public class PublicResponses implements SatisfactionRatings {
   @Transactional(readOnly = true)
   public List<Objection> objectionsOf(long noticeId) {
     return objections.findByNoticeIdOrderBySubmittedAtAscIdAsc(noticeId);
+  }
+
+  /** The objections to each of these notices, oldest first, in one statement (a page of the board). */
+  @Transactional(readOnly = true)
+  public Map<Long, List<Objection>> objectionsOf(Collection<Long> noticeIds) {
+    if (noticeIds.isEmpty()) return Map.of();
+    return objections.findByNoticeIdInOrderBySubmittedAtAscIdAsc(noticeIds).stream()
+        .collect(Collectors.groupingBy(Objection::getNoticeId));
   }
 
   // ---- satisfaction ----
@@ -240,6 +250,8 @@ interface ObjectionRepository extends JpaRepository<Objection, Long> {
   List<Objection> findByNoticeIdAndStatus(Long noticeId, Objection.Status status);
 
   List<Objection> findByNoticeIdOrderBySubmittedAtAscIdAsc(Long noticeId);
+
+  List<Objection> findByNoticeIdInOrderBySubmittedAtAscIdAsc(Collection<Long> noticeIds);
 }
 
 interface SatisfactionEvaluationRepository extends JpaRepository<SatisfactionEvaluation, Long> {

@@ -9,6 +9,7 @@ import cn.shangliang.privacy.Masking;
 import cn.shangliang.routing.Route;
 import cn.shangliang.rules.RulesService;
 import cn.shangliang.system.ChinaTime;
+import cn.shangliang.system.KeysetCursor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +17,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,6 +52,7 @@ public class PublicityNotices {
     PublicityNotice notice = notices.save(new PublicityNotice(demandId, demand.getTrackingCode(),
         Masking.freeText(demand.getTitle(), person), route == null ? "ON_SITE" : route, unit,
         Masking.freeText(result == null ? "已办理" : result, person), now, now.plus(period), round));
+    notices.countOneMore();
     demands.event(demandId, "system", "PUBLISHED", (round > 1 ? "二次办理结果" : "办理结果") + "公示至 "
         + ChinaTime.text(notice.getClosesAt()), DemandStatus.PUBLICIZING);
     return notice;
@@ -60,10 +65,23 @@ public class PublicityNotices {
     demands.event(notice.getDemandId(), "system", "PUBLICITY_CLOSED", "公示期满", null);
   }
 
-  /** The publicity board: every notice, newest first. */
+  /** One page of the board, and whether another follows it; {@code total}: all notices on the board. */
+  public record BoardPage(List<PublicityNotice> content, boolean more, long total) {}
+
+  /**
+   * The publicity board: every notice, newest first. Below a cursor (the last notice of the page before) the page
+   * is read through the index on (published_at, id) however deep it is; by page number it is an offset.
+   */
   @Transactional(readOnly = true)
-  public Page<PublicityNotice> board(int page, int size) {
-    return notices.findAllByOrderByPublishedAtDescIdDesc(PageRequest.of(page, size));
+  public BoardPage board(int page, int size, KeysetCursor before) {
+    long total = notices.counted();
+    if (before == null) {
+      List<PublicityNotice> rows = notices.findAllByOrderByPublishedAtDescIdDesc(PageRequest.of(page, size));
+      return new BoardPage(rows, ((long) page + 1) * size < total, total);
+    }
+    List<PublicityNotice> rows = notices.findBefore(before.at(), before.id(), Limit.of(size + 1));
+    boolean more = rows.size() > size;
+    return new BoardPage(more ? rows.subList(0, size) : rows, more, total);
   }
 
   @Transactional(readOnly = true)
@@ -75,8 +93,22 @@ public class PublicityNotices {
 interface PublicityNoticeRepository extends JpaRepository<PublicityNotice, Long> {
   List<PublicityNotice> findByDemandIdOrderByPublishedAtAsc(Long demandId);
 
-  Page<PublicityNotice> findAllByOrderByPublishedAtDescIdDesc(
-      Pageable page);
+  /** The board's total, kept by {@link #countOneMore()}: count(*) reads every notice (80–160 ms at a million). */
+  @Query(value = "select total from sl_counter where counter_name = 'publicity_notice'", nativeQuery = true)
+  long counted();
+
+  /** In the transaction that writes a notice: the board's total stays exact across nodes. */
+  @Modifying
+  @Query(value = "update sl_counter set total = total + 1 where counter_name = 'publicity_notice'", nativeQuery = true)
+  int countOneMore();
+
+  /** A page by number: a list, so that Spring Data does not count the board on top of {@link #count()}. */
+  List<PublicityNotice> findAllByOrderByPublishedAtDescIdDesc(Pageable page);
+
+  /** Below a cursor: the redundant "<=" gives a range on the index (published_at, id); the "or" breaks ties. */
+  @Query("select n from PublicityNotice n where n.publishedAt <= :at and (n.publishedAt < :at or n.id < :id)"
+      + " order by n.publishedAt desc, n.id desc")
+  List<PublicityNotice> findBefore(@Param("at") Instant at, @Param("id") long id, Limit limit);
 }
 
 @Configuration(proxyBeanMethods = false)

@@ -17,6 +17,6 @@ import org.springframework.test.context.TestExecutionListeners;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
-@Import(Canary.class)
+@Import({Canary.class, StatementCounter.class})
 @TestExecutionListeners(listeners = EngineRegistration.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface PlatformTest {}

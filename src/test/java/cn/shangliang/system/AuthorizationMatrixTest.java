@@ -64,6 +64,7 @@ public class AuthorizationMatrixTest {
    * groups allowed.
    */
   static final String MATRIX = """
+      GET    /api/demands                                     staff
       GET    /api/demands/{id}                                staff
       POST   /api/demands                                     intake member liaison-office admin
       POST   /api/demands/{id}/merge                          intake liaison-office admin
