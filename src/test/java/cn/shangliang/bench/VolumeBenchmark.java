@@ -7,6 +7,7 @@ import cn.shangliang.consultation.VillageAssignments;
 import cn.shangliang.intake.IntakeService;
 import cn.shangliang.support.Demands;
 import cn.shangliang.support.Http;
+import cn.shangliang.system.KeysetCursor;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -126,6 +127,8 @@ class VolumeBenchmark {
       if (AopUtils.getTargetClass(runner).getSimpleName().equals("SlaDailyBackfill")) runner.run(new DefaultApplicationArguments());
     }
     double sla = (System.nanoTime() - start) / 1e9;
+    // the board's kept total (sl_counter) follows each publication; the copies were written past it
+    jdbc.update("UPDATE sl_counter SET total = (SELECT COUNT(*) FROM publicity_notice) WHERE counter_name = 'publicity_notice'");
     // the copied matters' scores: marked as changed, as the migration marks an existing installation's, and left to the
     // background worker (rows written in SQL pass no Hibernate listener)
     start = System.nanoTime();
@@ -163,6 +166,11 @@ class VolumeBenchmark {
     calls.add(timed(size, "GET /api/scorecard/townships, a year", () -> supervisor.get("/api/scorecard/townships?period=" + year)));
     calls.add(timed(size, "public board, first page", () -> citizen.get("/api/public/notices?page=0&size=20")));
     calls.add(timed(size, "public board, page " + board / 2 + " of " + board, () -> citizen.get("/api/public/notices?size=20&page=" + board / 2)));
+    // the cursor the page before the middle one hands out: its last notice's time and id, read as the application reads them
+    String cursor = jdbc.queryForObject("SELECT published_at, id FROM publicity_notice ORDER BY published_at DESC, id DESC LIMIT 1 OFFSET "
+        + (board / 2 * 20 - 1), (rs, i) -> new KeysetCursor(rs.getTimestamp(1).toInstant(), rs.getLong(2)).text());
+    calls.add(timed(size, "public board, page " + board / 2 + " by its cursor", () -> citizen.get("/api/public/notices?size=20&before="
+        + cursor)));
     calls.add(timed(size, "GET /api/public/demands/{code}", () -> citizen.get("/api/public/demands/" + any(codes))));
     calls.add(timed(size, "GET /api/demands?village=&status=", () -> {
       Map<String, Object> place = places.get(ThreadLocalRandom.current().nextInt(places.size()));

@@ -51,7 +51,8 @@ final class VolumeCopier {
   static final Set<String> NOT_PER_MATTER = Set.of("sl_sequence", "server_secret", "village_assignment", "flyway_schema_history",
       "access_code_failure", "platform", "platform_member", "platform_check", "open311_api_key",
       // figures derived from the copied rows, made again after each fill (VolumeBenchmark.derivedFigures)
-      "sla_daily", "sla_daily_backfill", "matter_score", "matter_score_indicator", "matter_score_lost", "matter_score_change");
+      "sla_daily", "sla_daily_backfill", "matter_score", "matter_score_indicator", "matter_score_lost", "matter_score_change",
+      "sl_counter");
 
   private final DataSource dataSource;
   private final List<VolumeTemplates.Template> templates;
