@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -172,7 +173,7 @@ public class DemandQueries {
   }
 
   /** The actor in words; a person is named by {@code person} (null: answers null for a person). */
-  private static String actorName(String actor, java.util.function.UnaryOperator<String> person) {
+  private static String actorName(String actor, UnaryOperator<String> person) {
     if (actor == null) return null;
     if (actor.equals("system")) return "系统";
     if (actor.equals("public")) return "群众";

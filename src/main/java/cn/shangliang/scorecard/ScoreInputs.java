@@ -31,6 +31,7 @@ import org.hibernate.event.spi.PostInsertEventListener;
 import org.hibernate.event.spi.PostUpdateEvent;
 import org.hibernate.event.spi.PostUpdateEventListener;
 import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.jpa.boot.spi.IntegratorProvider;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.service.spi.SessionFactoryServiceRegistry;
@@ -80,7 +81,7 @@ class ScoreInputs implements HibernatePropertiesCustomizer {
   @Override
   public void customize(Map<String, Object> properties) {
     properties.put("hibernate.integrator_provider",
-        (org.hibernate.jpa.boot.spi.IntegratorProvider) () -> List.of(new Listening()));
+        (IntegratorProvider) () -> List.of(new Listening()));
   }
 
   private final class Listening implements Integrator {

@@ -8,8 +8,10 @@ import cn.shangliang.support.PlatformTest;
 import cn.shangliang.support.StatementCounter;
 import cn.shangliang.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +86,11 @@ class PublicBoardPagingTest {
 
   @Test
   void aPageOfTheBoard_costsTheSameStatements_whateverItsLength() {
+    // other tests of the shared context publish at moments of their own, some years ahead: these five go on top
+    Timestamp latest = jdbc.queryForObject("select max(published_at) from publicity_notice", Timestamp.class);
+    if (latest != null && latest.toInstant().isAfter(ClockUtil.getCurrentTime().toInstant())) {
+      ClockUtil.setCurrentTime(Date.from(latest.toInstant().plusSeconds(60)));
+    }
     for (int i = 0; i < 5; i++) objection(noticeOf(published()));
     Http http = new Http(port);
     var one = StatementCounter.count(() -> http.get("/api/public/notices?size=1"));

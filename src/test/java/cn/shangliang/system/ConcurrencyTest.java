@@ -127,7 +127,7 @@ class ConcurrencyTest {
   }
 
   @Test
-  void aReplyAgainstItsBreachTimer_oneWins_andTheRecordsAgreeWithIt() throws Exception {
+  void aReplyAgainstItsBreachTimer_oneWinsOrTheyFollowEachOther_andTheRecordsAgree() throws Exception {
     TestClock.at("2026-11-23T09:00:00+08:00");
     String code = emergency("WATER");
     Steps steps = new Steps(engine, code);
@@ -149,8 +149,14 @@ class ConcurrencyTest {
     long demand = count("select id from demand where tracking_code = ?", code);
     boolean replyWon = outcomes[0] instanceof Http.Response r && r.status() == 204;
     boolean timerWon = "fired".equals(outcomes[1]);
-    assertThat(replyWon ^ timerWon).as("exactly one winner: " + outcomes[0] + " / " + outcomes[1]).isTrue();
-    if (replyWon) {
+    assertThat(replyWon || timerWon).as("at least one goes through: " + outcomes[0] + " / " + outcomes[1]).isTrue();
+    if (replyWon && timerWon) {
+      // both count on the same supervisors' day row (sla_daily), whose lock puts them in order: the breach first,
+      // then the reply, which reads the breach after it and closes it; nothing is lost and the records say so
+      assertThat(count("select count(*) from sla_breach where demand_id = ? and closed_at is not null", demand)).isOne();
+      assertThat(count("select count(*) from sla_breach where demand_id = ? and closed_at is null", demand)).isZero();
+      assertThat(steps.openTasks()).containsExactly("UserTask_ReviewReply");
+    } else if (replyWon) {
       assertThat(outcomes[1]).isInstanceOf(OptimisticLockingException.class);
       assertThat(count("select count(*) from sla_breach where demand_id = ?", demand)).as("no breach for a reply in time").isZero();
       assertThat(steps.openTasks()).containsExactly("UserTask_ReviewReply");
