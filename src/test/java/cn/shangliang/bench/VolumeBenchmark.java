@@ -18,9 +18,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Calendar;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -66,6 +68,7 @@ class VolumeBenchmark {
   static final int INTAKE_SECONDS = Integer.getInteger("bench.volume.intake-seconds", 60);
   static final int INTAKE_CLIENTS = 4;
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
   @LocalServerPort int port;
   @Autowired DataSource dataSource;
@@ -166,9 +169,9 @@ class VolumeBenchmark {
     calls.add(timed(size, "GET /api/scorecard/townships, a year", () -> supervisor.get("/api/scorecard/townships?period=" + year)));
     calls.add(timed(size, "public board, first page", () -> citizen.get("/api/public/notices?page=0&size=20")));
     calls.add(timed(size, "public board, page " + board / 2 + " of " + board, () -> citizen.get("/api/public/notices?size=20&page=" + board / 2)));
-    // the cursor the page before the middle one hands out: its last notice's time and id, read as the application reads them
+    // the cursor the page before the middle one hands out: its last notice's time and id (stored in UTC: hibernate.jdbc.time_zone)
     String cursor = jdbc.queryForObject("SELECT published_at, id FROM publicity_notice ORDER BY published_at DESC, id DESC LIMIT 1 OFFSET "
-        + (board / 2 * 20 - 1), (rs, i) -> new KeysetCursor(rs.getTimestamp(1).toInstant(), rs.getLong(2)).text());
+        + (board / 2 * 20 - 1), (rs, i) -> new KeysetCursor(rs.getTimestamp(1, UTC).toInstant(), rs.getLong(2)).text());
     calls.add(timed(size, "public board, page " + board / 2 + " by its cursor", () -> citizen.get("/api/public/notices?size=20&before="
         + cursor)));
     calls.add(timed(size, "GET /api/public/demands/{code}", () -> citizen.get("/api/public/demands/" + any(codes))));
