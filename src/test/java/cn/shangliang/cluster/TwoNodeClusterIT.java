@@ -57,13 +57,13 @@ import org.junit.jupiter.api.Test;
  * no incident. Printed (lines starting with CLUSTER, also appended to target/bench/results.txt):
  * throughput, latency percentiles, retries by cause, timer lag, catch-up time, resident memory.
  *
- * <p>Runs in {@code mvn verify -Pmysql} (1,000 demands) against the jar the build just packaged; the full
+ * <p>Runs in {@code mvn verify -Pmysql} (600 demands) against the jar the build just packaged; the full
  * size: {@code mvn verify -Pmysql -Dsurefire.skip=true -Dcluster.demands=10000}. See docs/RELIABILITY.md.
  */
 @Tag("cluster")
 class TwoNodeClusterIT {
   static final int CLIENTS_DEFAULT = 32;
-  static final int DEMANDS = Integer.getInteger("cluster.demands", 1000);
+  static final int DEMANDS = Integer.getInteger("cluster.demands", 600);
   static final int CLIENTS = Integer.getInteger("cluster.clients", CLIENTS_DEFAULT);
   /** How long a node's job locks outlive it (the killed node's jobs wait this long for the other node). */
   static final long LOCK_MILLIS = Long.getLong("cluster.lockMillis", 20_000);
