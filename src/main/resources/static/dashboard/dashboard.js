@@ -39,6 +39,8 @@
   }
 
   const BREACH_PAGE = 1000;
+  // the open breaches come one page at a time too: a full page means there are more than it shows
+  const openCount = (open) => open.length === BREACH_PAGE ? BREACH_PAGE + '+' : open.length;
 
   async function load() {
     const from = iso($('from').value, false), to = iso($('to').value, true);
@@ -47,13 +49,13 @@
     $('csvBreaches').href = '/api/sla/breaches.csv' + q;
     // the period's newest breaches, one page: a year at a prefecture's volume is tens of thousands (issue #23)
     const [summary, breaches, open, dueSoon] = await Promise.all([get('/api/sla/summary' + q),
-      get('/api/sla/breaches' + q + '&limit=' + BREACH_PAGE), get('/api/sla/breaches?status=OPEN'), get('/api/sla/due-soon')]);
+      get('/api/sla/breaches' + q + '&limit=' + BREACH_PAGE), get('/api/sla/breaches?status=OPEN&limit=' + BREACH_PAGE), get('/api/sla/due-soon')]);
     $('breachNote').textContent = breaches.length === BREACH_PAGE ? '（期内最近 ' + BREACH_PAGE + ' 条）' : '';
     learn([...summary, ...breaches, ...open, ...dueSoon]);
     const given = summary.reduce((s, r) => s + r.repliesGiven, 0);
     $('cards').innerHTML = card('在办答复', summary.reduce((s, r) => s + r.openTasks, 0))
       + card('即将到期', dueSoon.length, dueSoon.length > 0)
-      + card('未结超期', open.length, open.length > 0)
+      + card('未结超期', openCount(open), open.length > 0)
       + card('重点督办', open.filter((b) => b.level === 2).length, open.some((b) => b.level === 2))
       + card('响应率', pct(ratio(summary, (r) => r.repliesGiven, (r) => r.repliesDue)))
       + card('按时率', pct(given === 0 ? null : summary.reduce((s, r) => s + (r.onTimeRate ?? 0) * r.repliesGiven, 0) / given))
@@ -83,12 +85,10 @@
   }
 
   async function loadTrend() {
-    const months = [];
-    for (let i = 5; i >= 0; i--) months.push(new Date(today.getFullYear(), today.getMonth() - i, 1));
-    const results = await Promise.all(months.map((m) => {
-      const end = new Date(m.getFullYear(), m.getMonth() + 1, 1);
-      return get('/api/sla/summary?from=' + encodeURIComponent(iso(ymd(m), false)) + '&to=' + encodeURIComponent(iso(ymd(end), false)));
-    }));
+    // six months in one call, counted as the summary counts a month (issue #23: six summaries made the dashboard slow)
+    const trend = await get('/api/sla/trend?months=6');
+    const results = trend.map((m) => m.departments);
+    const months = trend.map((m) => Number(m.month.slice(5)));
     learn(results.flat());
     const rate = (rows, d) => { const r = rows.find((x) => x.department === d); return r && r.onTimeRate !== null ? Math.round(r.onTimeRate * 1000) / 10 : null; };
     // only departments that answered in one of the months: the others have no rate to draw (open replies alone list them)
@@ -98,7 +98,7 @@
         textStyle: {color: '#8a98a8', fontSize: 14, fontWeight: 'normal'}},
       tooltip: {trigger: 'axis', valueFormatter: (v) => v === null || v === undefined ? '—' : v + '%'},
       legend: {type: 'scroll', data: departments.map(name)},
-      grid: {left: 48, right: 16, bottom: 40}, xAxis: {type: 'category', data: months.map((m) => (m.getMonth() + 1) + '月')},
+      grid: {left: 48, right: 16, bottom: 40}, xAxis: {type: 'category', data: months.map((m) => m + '月')},
       yAxis: {type: 'value', min: 0, max: 100, axisLabel: {formatter: '{value}%'}},
       // a month alone between empty ones is a dot: every point is drawn, large enough to see on the axis lines
       series: departments.map((d) => ({name: name(d), type: 'line', connectNulls: true, showSymbol: true, showAllSymbol: true,
@@ -108,7 +108,7 @@
   }
 
   function renderTables(summary, open, dueSoon) {
-    $('openCount').textContent = '（' + open.length + '）';
+    $('openCount').textContent = '（' + openCount(open) + (open.length === BREACH_PAGE ? '，下表为最近 ' + BREACH_PAGE + ' 条' : '') + '）';
     $('openBreaches').tBodies[0].innerHTML = open.length === 0 ? '<tr><td colspan="6" class="empty">暂无未结超期</td></tr>'
       : open.map((b) => `<tr class="clickable" data-code="${text(b.trackingCode)}"><td>${text(b.trackingCode)}</td><td>${text(unit(b))}</td>`
         + `<td>${due(b.due, b.provisional)}</td><td>${time(b.breachedAt)}</td><td><span class="level${b.level}">${b.level === 2 ? '重点督办' : '督办'}</span></td>`

@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.data.domain.Limit;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -167,5 +169,25 @@ class SlaController {
     Instant end = to == null ? clock.instant() : to.toInstant();
     Instant start = from == null ? end.minus(Duration.ofDays(30)) : from.toInstant();
     return summaries.summary(start, end);
+  }
+
+  static final int MAX_TREND_MONTHS = 24;
+
+  @GetMapping("/trend")
+  @Operation(summary = "各单位按月时限走势", description = "最近 months 个月（1–24，默认 6，到 until 所在月为止，默认本月）每月每个承办单位的"
+      + "应答复、已答复、超期、按时率、响应率、解决率；与按该月查询的时限统计相同。")
+  List<SlaSummaries.MonthFigures> trend(@RequestParam(required = false) Integer months, @RequestParam(required = false) String until) {
+    int count = months == null ? 6 : months;
+    if (count < 1 || count > MAX_TREND_MONTHS) throw invalid("months", "应为 1 到 " + MAX_TREND_MONTHS);
+    YearMonth last = until == null || until.isBlank() ? YearMonth.from(clock.instant().atZone(ChinaTime.ZONE)) : month(until);
+    return summaries.trend(last.minusMonths(count - 1L), last);
+  }
+
+  private static YearMonth month(String text) {
+    try {
+      return YearMonth.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw invalid("until", "应为年月，如 2026-12");
+    }
   }
 }

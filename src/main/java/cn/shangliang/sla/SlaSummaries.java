@@ -5,6 +5,7 @@ import cn.shangliang.organisation.Departments;
 import cn.shangliang.rules.RulesService;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -85,6 +86,31 @@ public class SlaSummaries {
       result.add(new DepartmentSummary(department, tasks[0], tasks[1], f.breached(), f.repliesDue(), f.repliesGiven(),
           rate(f.onTime(), f.repliesGiven()), rate(f.repliesGiven(), f.repliesDue()), rate(f.solved(), f.accepted()),
           satisfaction(ratings.get(department), null), byChannel(ratings.get(department)), departmentName(department)));
+    }
+    return result;
+  }
+
+  /** A month of the trend: the figures of the clocks due and breaches begun in it, per department with any. */
+  public record MonthFigures(String month, List<MonthOfDepartment> departments) {}
+
+  /** The rates of the summary for one month (satisfaction and open tasks are the summary's alone). */
+  public record MonthOfDepartment(String department, String departmentName, long breached, long repliesDue, long repliesGiven,
+      Double onTimeRate, Double responseRate, Double resolutionRate) {}
+
+  /**
+   * The months from {@code first} to {@code last}, each as {@link #summary} counts its clocks and breaches: a month in
+   * China is whole days, read from {@code sla_daily} alone (one small query a month, not a summary's runtime scans).
+   */
+  @Transactional(readOnly = true)
+  public List<MonthFigures> trend(YearMonth first, YearMonth last) {
+    List<MonthFigures> result = new ArrayList<>();
+    for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+      List<MonthOfDepartment> departments = new ArrayList<>();
+      daily.summed(month.atDay(1), month.plusMonths(1).atDay(1)).forEach((department, f) -> {
+        if (!f.isEmpty()) departments.add(new MonthOfDepartment(department, departmentName(department), f.breached(), f.repliesDue(),
+            f.repliesGiven(), rate(f.onTime(), f.repliesGiven()), rate(f.repliesGiven(), f.repliesDue()), rate(f.solved(), f.accepted())));
+      });
+      result.add(new MonthFigures(month.toString(), departments));
     }
     return result;
   }

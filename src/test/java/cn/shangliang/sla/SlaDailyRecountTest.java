@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -170,6 +171,7 @@ class SlaDailyRecountTest {
     checkAll("satisfaction");
 
     breachesPageByPage();
+    trendOverHttp();
 
     // the replies still open answered and accepted: the clocks' last changes, and no open reply left to other tests
     TestClock.at("2038-01-05T10:00:00+08:00");
@@ -215,8 +217,36 @@ class SlaDailyRecountTest {
       assertThat(summaries.summary(period[0], period[1])).as(step + ": summary " + Arrays.toString(period))
           .isEqualTo(reference(period[0], period[1]));
     }
+    checkTrend(step);
     assertThat(summaries.dueSoon()).as(step + ": due soon").isEqualTo(referenceDueSoon());
     assertThat(summaries.openNow()).as(step + ": open now").isEqualTo(referenceOpenNow());
+  }
+
+  /** Each month of the trend says what the summary of that month says (open tasks and satisfaction aside). */
+  void checkTrend(String step) {
+    for (SlaSummaries.MonthFigures month : summaries.trend(YearMonth.of(2037, 1), YearMonth.of(2038, 1))) {
+      YearMonth m = YearMonth.parse(month.month());
+      List<SlaSummaries.MonthOfDepartment> expected = summaries.summary(SlaDaily.start(m.atDay(1)), SlaDaily.start(m.plusMonths(1)
+          .atDay(1))).stream().filter(s -> s.repliesDue() > 0 || s.breached() > 0).map(s -> new SlaSummaries.MonthOfDepartment(
+          s.department(), s.departmentName(), s.breached(), s.repliesDue(), s.repliesGiven(), s.onTimeRate(), s.responseRate(),
+          s.resolutionRate())).toList();
+      assertThat(month.departments()).as(step + ": trend " + m).isEqualTo(expected);
+    }
+  }
+
+  /** The trend over HTTP: months counted back from until, bad parameters refused. */
+  void trendOverHttp() {
+    Http supervisor = new Http(port).as("supervisor");
+    JsonNode trend = supervisor.get("/api/sla/trend?months=3&until=2037-03").json();
+    assertThat(trend.findValuesAsText("month")).containsExactly("2037-01", "2037-02", "2037-03");
+    assertThat(trend.get(2).get("departments").findValuesAsText("department")).as("March's departments, as the summary has them")
+        .isEqualTo(summaries.trend(YearMonth.of(2037, 3), YearMonth.of(2037, 3)).get(0).departments().stream()
+            .map(SlaSummaries.MonthOfDepartment::department).toList());
+    assertThat(supervisor.get("/api/sla/trend").json()).as("six months by default").hasSize(6);
+    assertThat(supervisor.get("/api/sla/trend?months=0").status()).isEqualTo(400);
+    assertThat(supervisor.get("/api/sla/trend?months=25").status()).isEqualTo(400);
+    assertThat(supervisor.get("/api/sla/trend?until=March").body()).contains("until");
+    assertThat(new Http(port).as("clerk").get("/api/sla/trend").status()).isEqualTo(403);
   }
 
   static List<Instant[]> periods() {

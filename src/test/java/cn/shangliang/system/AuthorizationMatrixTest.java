@@ -78,6 +78,7 @@ public class AuthorizationMatrixTest {
       GET    /api/sla/due-soon                                SLA
       GET    /api/sla/summary                                 SLA
       GET    /api/sla/summary.csv                             SLA
+      GET    /api/sla/trend                                   SLA
       GET    /api/notifications                               staff
       GET    /api/notifications/count                         staff
       POST   /api/notifications/{id}/read                     staff
