@@ -17,8 +17,8 @@
   async function load() {
     const p = encodeURIComponent(period());
     ['Townships', 'Platforms', 'Matters'].forEach((k) => { $('csv' + k).href = `/api/scorecard/${k.toLowerCase()}.csv?period=${p}`; });
-    const [scheme, townships, platforms, matters] = await Promise.all([get('/api/scorecard/scheme'),
-      get('/api/scorecard/townships?period=' + p), get('/api/scorecard/platforms?period=' + p), get('/api/scorecard/matters?period=' + p)]);
+    const [scheme, townships, platforms] = await Promise.all([get('/api/scorecard/scheme'),
+      get('/api/scorecard/townships?period=' + p), get('/api/scorecard/platforms?period=' + p)]);
     grades = scheme.grades.map((g) => g.label);
     $('schemeName').textContent = scheme.name;
     $('scoreExplained').innerHTML = explain(scheme);
@@ -43,13 +43,35 @@
       + (elsewhere ? `<tr class="apart"><td>—</td><td>${text(elsewhere.name)}</td><td>各乡镇</td><td>${elsewhere.matters}</td>`
         + `<td>${elsewhere.average}</td><td>${grade(elsewhere.grade)}</td><td>${weak(elsewhere.mostLost)}</td></tr>`
         + '<tr class="apart"><td colspan="7" class="note">以上一行是未在已登记的协商平台召开会议的事项，单列，不参加平台排名。</td></tr>' : '');
-    $('matterCount').textContent = '（' + matters.length + '）';
+    // every matter of the period is in one township's count: their sum is the length of the list
+    matterTotal = ranked.reduce((sum, s) => sum + s.matters, 0);
+    currentScheme = scheme;
+    await loadMatters(0);
+  }
+
+  // the matters' scores a page at a time: a prefecture's year is tens of thousands of matters (issue #23)
+  const MATTER_PAGE = 100;
+  let matterTotal = 0;
+  let matterOffset = 0;
+  let currentScheme = null;
+
+  async function loadMatters(offset) {
+    const matters = await get(`/api/scorecard/matters?period=${encodeURIComponent(period())}&limit=${MATTER_PAGE}&offset=${offset}`);
+    matterOffset = offset;
+    $('matterCount').textContent = matters.length === 0 ? '（0）'
+      : `（共 ${matterTotal} 项，第 ${offset + 1}–${offset + matters.length} 项）`;
+    $('matterPrev').hidden = $('matterNext').hidden = matterTotal <= MATTER_PAGE;
+    $('matterPrev').disabled = offset === 0;
+    $('matterNext').disabled = offset + matters.length >= matterTotal;
     $('matterScores').tBodies[0].innerHTML = matters.length === 0 ? '<tr><td colspan="6" class="empty">期内没有记录的协商会议</td></tr>'
       : matters.map((m, i) => `<tr class="clickable" data-index="${i}"><td>${text(m.trackingCode)}</td><td>${text(m.title)}</td>`
         + `<td>${text(m.township)}</td><td>${text(m.platformName || '—')}</td><td>${m.total}</td><td>${grade(m.grade)}</td></tr>`).join('');
     document.querySelectorAll('#matterScores tr.clickable').forEach((row) =>
-      row.addEventListener('click', () => showMatter(matters[Number(row.dataset.index)], scheme)));
+      row.addEventListener('click', () => showMatter(matters[Number(row.dataset.index)], currentScheme)));
   }
+
+  $('matterPrev').addEventListener('click', () => loadMatters(Math.max(0, matterOffset - MATTER_PAGE)));
+  $('matterNext').addEventListener('click', () => loadMatters(matterOffset + MATTER_PAGE));
 
   const points = (n) => Number.isInteger(n) ? String(n) : n.toFixed(1);
 
