@@ -58,7 +58,8 @@
   async function loadMatters(offset) {
     const matters = await get(`/api/scorecard/matters?period=${encodeURIComponent(period())}&limit=${MATTER_PAGE}&offset=${offset}`);
     matterOffset = offset;
-    $('matterCount').textContent = matters.length === 0 ? '（0）'
+    // the range only when there is more than one page
+    $('matterCount').textContent = matterTotal <= MATTER_PAGE ? '（' + matters.length + '）'
       : `（共 ${matterTotal} 项，第 ${offset + 1}–${offset + matters.length} 项）`;
     $('matterPrev').hidden = $('matterNext').hidden = matterTotal <= MATTER_PAGE;
     $('matterPrev').disabled = offset === 0;
