@@ -45,7 +45,8 @@ public class SlaMetrics {
         .record(Math.max(0, Duration.between(due, firedAt).toMillis()) / 1000.0);
   }
 
-  @Scheduled(fixedDelayString = "${shangliang.metrics.refresh-millis:30000}", initialDelay = 5000)
+  @Scheduled(fixedDelayString = "${shangliang.metrics.refresh-millis:30000}",
+      initialDelayString = "${shangliang.metrics.initial-delay-millis:5000}")
   public void refresh() {
     List<MultiGauge.Row<?>> tasks = new ArrayList<>();
     List<MultiGauge.Row<?>> soon = new ArrayList<>();
