@@ -101,7 +101,8 @@ class PublicBoardPagingTest {
     System.out.println("STATEMENTS GET /api/public/notices: 1 notice " + one.statements() + ", 5 notices " + five.statements());
     assertThat(five.result().json().get("content")).hasSize(5);
     assertThat(five.result().json().get("content").get(0).get("objections")).hasSize(1);
-    assertThat(five.statements()).as("notices, names, objections and the total: batched").isEqualTo(one.statements())
+    assertThat(five.statements()).as("notices, names, objections and the total: batched\n1 notice: %s\n5 notices: %s",
+            String.join("\n  ", one.sql()), String.join("\n  ", five.sql())).isEqualTo(one.statements())
         .isLessThanOrEqualTo(4);
   }
 
