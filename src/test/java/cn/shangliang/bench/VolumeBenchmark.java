@@ -110,6 +110,8 @@ class VolumeBenchmark {
         Figures.report(String.format("volume   template %-48s weight %2d, %d engine history rows", t.kind(), t.weight(), history));
       }
     }
+    Figures.report(String.format("volume   engine history copied for matters finished in the last %d days and all open ones",
+        VolumeCopier.HISTORY_DAYS));
     for (long size : SIZES) {
       long start = System.nanoTime();
       if (KEEP && jdbc.queryForObject("SELECT COUNT(*) FROM demand", Long.class) >= size) {
