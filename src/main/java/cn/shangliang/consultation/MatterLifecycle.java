@@ -3,13 +3,12 @@ package cn.shangliang.consultation;
 import cn.shangliang.intake.Demand;
 import cn.shangliang.intake.DemandRecords;
 import cn.shangliang.intake.DemandStatus;
-import java.util.ArrayList;
+import cn.shangliang.system.ParseListenerPlugin;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -32,18 +31,12 @@ class MatterLifecycle {
   @Bean
   AbstractProcessEnginePlugin matterLifecyclePlugin(@Lazy DemandRecords demands) {
     ExecutionListener ended = execution -> processEnded(execution, demands);
-    return new AbstractProcessEnginePlugin() {
+    return ParseListenerPlugin.of(new AbstractBpmnParseListener() {
       @Override
-      public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-          @Override
-          public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-            processDefinition.addListener(ExecutionListener.EVENTNAME_END, ended);
-          }
-        });
+      public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+        processDefinition.addListener(ExecutionListener.EVENTNAME_END, ended);
       }
-    };
+    });
   }
 
   static void processEnded(DelegateExecution execution, DemandRecords demands) {

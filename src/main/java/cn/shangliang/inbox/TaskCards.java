@@ -5,9 +5,9 @@ import cn.shangliang.calendar.WorkingCalendar;
 import cn.shangliang.intake.DemandQueries;
 import cn.shangliang.notifications.Notifications;
 import cn.shangliang.system.ChinaTime;
+import cn.shangliang.system.ParseListenerPlugin;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,10 +17,8 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -54,25 +52,19 @@ class TaskCards {
       assigned(task, notifications);
       letCandidatesRead(task);
     };
-    return new AbstractProcessEnginePlugin() {
+    return ParseListenerPlugin.of(new AbstractBpmnParseListener() {
       @Override
-      public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-          @Override
-          public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-            var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-            // a task whose model names no complete listener (one a designer added) is recorded generically
-            if (definition.getTaskListeners().getOrDefault(TaskListener.EVENTNAME_COMPLETE, List.of()).isEmpty()) {
-              String step = userTaskElement.attribute("name", activity.getId());
-              definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> steps.completed(task, step));
-            }
-            definition.addTaskListener(TaskListener.EVENTNAME_CREATE, name);
-            definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, assigned);
-          }
-        });
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        var definition = ParseListenerPlugin.taskDefinition(activity);
+        // a task whose model names no complete listener (one a designer added) is recorded generically
+        if (definition.getTaskListeners().getOrDefault(TaskListener.EVENTNAME_COMPLETE, List.of()).isEmpty()) {
+          String step = userTaskElement.attribute("name", activity.getId());
+          definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> steps.completed(task, step));
+        }
+        definition.addTaskListener(TaskListener.EVENTNAME_CREATE, name);
+        definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, assigned);
       }
-    };
+    });
   }
 
   /** 部门答复 → 部门答复：村组道路坑洼积水 (the proposal's title where there is one). */
