@@ -35,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SlaSummaries {
   static final String REPLY_TASK = "UserTask_DepartmentReply";
+  static final String LEAD_DEPARTMENT = "leadDepartment";
 
   /**
    * satisfactionByChannel: the satisfaction rate of the answers that came through each channel (PUBLIC, PHONE_CALLBACK);

@@ -56,7 +56,7 @@ final class VolumeCopier {
       "access_code_failure", "platform", "platform_member", "platform_check", "open311_api_key",
       // figures derived from the copied rows, made again after each fill (VolumeBenchmark.derivedFigures)
       "sla_daily", "sla_daily_backfill", "matter_score", "matter_score_indicator", "matter_score_lost", "matter_score_change",
-      "sl_counter");
+      "sl_counter", "open_reply_task", "open_reply_task_group", "open_reply_task_backfill");
 
   private final DataSource dataSource;
   private final List<VolumeTemplates.Template> templates;
