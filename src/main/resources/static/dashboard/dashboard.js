@@ -134,8 +134,9 @@
   }
 
   async function notifications() {
-    const count = await get('/api/notifications/count');
-    $('badge').textContent = count.unread;
+    // counted up to 100 (a group's notices pile up over the years): 99+ beyond
+    const count = await get('/api/notifications/count?upTo=100');
+    $('badge').textContent = count.unread >= 100 ? '99+' : count.unread;
   }
 
   $('bell').addEventListener('click', async (e) => {

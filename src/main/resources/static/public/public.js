@@ -203,10 +203,11 @@
   if (code) { $('code').value = code; follow(code); }
   board();
   // staff logged in to Tasklist see their unread notifications; visitors see nothing
-  get('/api/public/staff-badge').then((b) => {
+  // counted up to 100 (a group's notices pile up over the years): 99+ beyond
+  get('/api/public/staff-badge?upTo=100').then((b) => {
     if (!b.loggedIn) return;
     $('staffUser').textContent = b.userName || b.user;
-    $('badge').textContent = b.unread;
+    $('badge').textContent = b.unread >= 100 ? '99+' : b.unread;
     $('staff').hidden = false;
   }).catch(() => {});
 })();

@@ -1,5 +1,6 @@
 package cn.shangliang.notifications;
 
+import cn.shangliang.system.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,9 +39,18 @@ class NotificationController {
   }
 
   @GetMapping("/count")
-  @Operation(summary = "未读提醒数", description = "页面头部角标显示的未读提醒数。")
-  Map<String, Integer> unread(Authentication user) {
-    return Map.of("unread", notifications.of(user.getName(), groups(user), true, Integer.MAX_VALUE).size());
+  @Operation(summary = "未读提醒数", description = "页面头部角标显示的未读提醒数。upTo（可选，1 到 10000）：数到这个数为止，"
+      + "多出的不再数（角标显示 99+ 时给 100）；不给时数出全部。")
+  Map<String, Long> unread(@RequestParam(required = false) Integer upTo, Authentication user) {
+    return Map.of("unread", notifications.unread(user.getName(), groups(user), checkedUpTo(upTo)));
+  }
+
+  /** {@code upTo} as given, or a problem answer when it is out of range. */
+  static Integer checkedUpTo(Integer upTo) {
+    if (upTo != null && (upTo < 1 || upTo > 10_000)) {
+      throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError("upTo", "must be 1 to 10000")));
+    }
+    return upTo;
   }
 
   @PostMapping("/{id}/read")

@@ -4,10 +4,13 @@ import cn.shangliang.system.ChinaTime;
 import cn.shangliang.system.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -92,25 +95,65 @@ public class Notifications {
     mail.send(user, group, cut(title, 200), message, trackingCode);
   }
 
-  /** The user's notifications (direct and through its groups), newest first. */
+  /**
+   * The user's notifications (direct and through its groups), newest first. A part per recipient, each reading its
+   * index ({@code recipient_user} or {@code recipient_group}, then {@code created_at}) backwards and stopping at
+   * {@code limit}: a group's notices pile up over the years (half a million for the liaison office at 1M matters), and
+   * one query with {@code OR} read them all to keep the newest few (issue #23).
+   */
   @Transactional(readOnly = true)
   public List<Notification> of(String user, List<String> groups, boolean unreadOnly, int limit) {
-    List<Object> args = new ArrayList<>(List.of(user, user));
-    String inGroups = groups.isEmpty() ? "" : " or n.recipient_group in (" + String.join(",", groups.stream().map(g -> "?").toList()) + ")";
-    args.addAll(groups);
-    String sql = "select n.id, n.kind, n.title, n.message, n.tracking_code, n.created_at, r.read_at from notification n"
-        + " left join notification_read r on r.notification_id = n.id and r.user_id = ?"
-        + " where (n.recipient_user = ?" + inGroups + ")" + (unreadOnly ? " and r.read_at is null" : "")
-        + " order by n.created_at desc, n.id desc";
-    List<Notification> result = jdbc.query(sql, (rs, i) -> new Notification(String.valueOf(rs.getLong(1)), rs.getString(2),
-        rs.getString(3), rs.getString(4), rs.getString(5),
-        ChinaTime.of(rs.getTimestamp(6).toInstant()), rs.getTimestamp(7) != null), args.toArray());
-    return result.size() > limit ? result.subList(0, limit) : result;
+    // a query per recipient, merged here: a notice has one recipient, a user or a group, so the parts do not overlap
+    List<Row> rows = new ArrayList<>();
+    for (String[] recipient : recipients(user, groups)) {
+      String sql = "select n.id, n.kind, n.title, n.message, n.tracking_code, n.created_at, (select r.read_at from notification_read r"
+          + " where r.notification_id = n.id and r.user_id = ?) as read_at from notification n where n." + recipient[0] + " = ?"
+          + (unreadOnly ? UNREAD : "") + " order by n.created_at desc, n.id desc limit ?";
+      Object[] args = unreadOnly ? new Object[] {user, recipient[1], user, limit} : new Object[] {user, recipient[1], limit};
+      rows.addAll(jdbc.query(sql, (rs, i) -> new Row(rs.getLong(1), rs.getTimestamp(6).toInstant(), new Notification(
+          String.valueOf(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+          ChinaTime.of(rs.getTimestamp(6).toInstant()), rs.getTimestamp(7) != null)), args));
+    }
+    return rows.stream().sorted(NEWEST_FIRST).limit(limit).map(Row::notification).toList();
+  }
+
+  private record Row(long id, Instant createdAt, Notification notification) {}
+
+  private static final Comparator<Row> NEWEST_FIRST = Comparator.comparing(Row::createdAt).thenComparingLong(Row::id).reversed();
+
+  /**
+   * How many of the user's notifications are unread, counted in the database; with {@code upTo}, counting stops there
+   * (the badge shows 99+): each part then reads at most {@code upTo} index entries, whatever the years piled up.
+   */
+  @Transactional(readOnly = true)
+  public long unread(String user, List<String> groups, Integer upTo) {
+    long total = 0;
+    for (String[] recipient : recipients(user, groups)) {
+      String unread = "select n.id from notification n where n." + recipient[0] + " = ?" + UNREAD
+          + (upTo == null ? "" : " limit " + (upTo - total));
+      total += jdbc.queryForObject("select count(*) from (" + unread + ") u", Long.class, recipient[1], user);
+      if (upTo != null && total >= upTo) return upTo;
+    }
+    return total;
+  }
+
+  /** Not read by the user (a parameter). */
+  private static final String UNREAD = " and not exists (select 1 from notification_read r where r.notification_id = n.id"
+      + " and r.user_id = ?)";
+
+  /** {column, value} for the user and each of its groups, in that order. */
+  private static List<String[]> recipients(String user, List<String> groups) {
+    List<String[]> recipients = new ArrayList<>();
+    recipients.add(new String[] {"recipient_user", user});
+    groups.stream().distinct().forEach(g -> recipients.add(new String[] {"recipient_group", g}));
+    return recipients;
   }
 
   @Transactional
   public void markRead(String user, List<String> groups, long id) {
-    boolean mine = of(user, groups, false, Integer.MAX_VALUE).stream().anyMatch(n -> n.id().equals(String.valueOf(id)));
+    // the notice's own recipient, not the user's whole list (half a million notices for a group after five years)
+    List<Map<String, Object>> to = jdbc.queryForList("select recipient_user, recipient_group from notification where id = ?", id);
+    boolean mine = !to.isEmpty() && (user.equals(to.get(0).get("recipient_user")) || groups.contains(to.get(0).get("recipient_group")));
     if (!mine) throw new NotFoundException("notification " + id);
     Long already = jdbc.queryForObject("select count(*) from notification_read where notification_id = ? and user_id = ?", Long.class,
         id, user);
