@@ -92,11 +92,15 @@ class ProcessModelsTest {
 
   /** Code that registers itself with the engine and so changes what every model does without showing in it. */
   static final Pattern ENGINE_HOOK = Pattern.compile(
-      "getCustomPostBPMNParseListeners|getCustomPreBPMNParseListeners|getCustomPreDeployers|CommandInterceptors|setBusinessCalendarManager");
+      "getCustomPostBPMNParseListeners|getCustomPreBPMNParseListeners|getCustomPreDeployers|CommandInterceptors|setBusinessCalendarManager"
+          + "|ParseListenerPlugin\\.of\\(");
+
+  /** The way the modules register a parse listener: the modules that use it are the hooks, not the way itself. */
+  static final String MECHANISM = "ParseListenerPlugin.java";
 
   static Set<String> engineHooks() throws IOException {
     try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-      return files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+      return files.filter(f -> f.toString().endsWith(".java") && !f.getFileName().toString().equals(MECHANISM)).filter(f -> {
         try {
           return ENGINE_HOOK.matcher(Files.readString(f)).find();
         } catch (IOException e) {
