@@ -5,6 +5,7 @@ import cn.shangliang.notifications.SmsGateway;
 import cn.shangliang.organisation.Departments;
 import cn.shangliang.routing.RouteResult;
 import cn.shangliang.rules.RulesService;
+import cn.shangliang.system.ConcurrentChange;
 import cn.shangliang.system.InvalidRequestException;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -74,6 +75,19 @@ public class IntakeService {
       Optional<Submitted> earlier = transaction.execute(s -> demands.findByIdempotencyKey(key).map(this::alreadySubmitted));
       if (earlier.isPresent()) return earlier.get();
     }
+    try {
+      return createOrAnswerEarlier(request, key, actor);
+    } catch (RuntimeException lostRace) {
+      if (key == null || !ConcurrentChange.is(lostRace)) throw lostRace;
+      // Two requests waiting on a third's insert of the same key (InnoDB: when it rolls back, both waiters take a
+      // shared lock on the key and one is chosen as deadlock victim). Once more: the other has the key now, so this
+      // one waits for it and answers with its demand, or creates the demand if the other failed too.
+      return transaction.execute(s -> demands.findByIdempotencyKey(key).map(this::alreadySubmitted))
+          .orElseGet(() -> createOrAnswerEarlier(request, key, actor));
+    }
+  }
+
+  private Submitted createOrAnswerEarlier(DemandRequest request, String key, String actor) {
     try {
       return transaction.execute(s -> create(request, key, actor));
     } catch (DataIntegrityViolationException raced) {
