@@ -73,7 +73,7 @@ class OpenReplyTaskRecountTest {
 
   /** A reply process started directly for an ordinary demand, as a designer's model would start it. */
   Steps replyProcess(String department, String due) {
-    JsonNode made = demand("NORMAL", "ENVIRONMENT", "2039-05-02T11:00:00+08:00");
+    JsonNode made = demand("NORMAL", "ENVIRONMENT", "2034-05-02T11:00:00+08:00");
     String code = made.get("trackingCode").asText() + "-R";
     runtime.startProcessInstanceByKey("DepartmentReplyProcess", code, Map.of("demandId", made.get("id").asLong(),
         "trackingCode", made.get("trackingCode").asText(), "demandTitle", "待办计数核对", "leadDepartment", department,
@@ -84,10 +84,10 @@ class OpenReplyTaskRecountTest {
 
   @Test
   void theTableEqualsTheEngine_throughEveryChangeOfAReplyTask_andTheBackfillGivesTheSame() {
-    Steps water = emergency("WATER", "2039-05-02T09:00:00+08:00");
-    Steps transport = emergency("TRANSPORT", "2039-05-02T10:00:00+08:00");
-    Steps direct = replyProcess("environment", "2039-05-06T17:30:00+08:00");
-    Steps second = replyProcess("environment", "2039-05-03T12:00:00+08:00");
+    Steps water = emergency("WATER", "2034-05-02T09:00:00+08:00");
+    Steps transport = emergency("TRANSPORT", "2034-05-02T10:00:00+08:00");
+    Steps direct = replyProcess("environment", "2034-05-06T17:30:00+08:00");
+    Steps second = replyProcess("environment", "2034-05-03T12:00:00+08:00");
     check("created");
 
     Task task = direct.task(REPLY);
@@ -96,13 +96,13 @@ class OpenReplyTaskRecountTest {
     tasks.deleteCandidateGroup(task.getId(), "dept-environment");
     check("a candidate group removed");
     task = direct.task(REPLY);
-    task.setDueDate(Date.from(t("2039-05-07T17:30:00+08:00")));
+    task.setDueDate(Date.from(t("2034-05-07T17:30:00+08:00")));
     tasks.saveTask(task);
     check("the due date moved");
     tasks.claim(water.task(REPLY).getId(), "officer");
     check("claimed");
 
-    TestClock.at("2039-05-02T12:00:00+08:00");
+    TestClock.at("2034-05-02T12:00:00+08:00");
     water.complete(REPLY, "officer", List.of("dept-water"), Map.of("resultText", "已抢修。"));
     check("a reply given");
     water.complete("UserTask_ReviewReply", "liaison", List.of("liaison-office"),
@@ -125,7 +125,7 @@ class OpenReplyTaskRecountTest {
     assertThat(groups()).as("the backfill's groups").isEqualTo(groups).isEqualTo(engineGroups());
 
     // the open replies answered: none of this test's left open for other tests
-    TestClock.at("2039-05-08T10:00:00+08:00");
+    TestClock.at("2034-05-08T10:00:00+08:00");
     for (Steps steps : List.of(water, transport, direct)) {
       steps.complete(REPLY, "officer", List.of("dept-water", "dept-transport", "dept-environment"), Map.of("resultText", "已答复。"));
       steps.complete("UserTask_ReviewReply", "liaison", List.of("liaison-office"), Map.of("reviewDecision", "ACCEPT", "resolved", true));
@@ -136,7 +136,7 @@ class OpenReplyTaskRecountTest {
   void check(String step) {
     assertThat(rows()).as(step + ": a row per open reply task, its lead department and due date").isEqualTo(engineRows());
     assertThat(groups()).as(step + ": a row per candidate group").isEqualTo(engineGroups());
-    for (String moment : List.of("2039-05-02T08:00:00+08:00", "2039-05-03T11:00:00+08:00", "2039-05-06T18:00:00+08:00")) {
+    for (String moment : List.of("2034-05-02T08:00:00+08:00", "2034-05-03T11:00:00+08:00", "2034-05-06T18:00:00+08:00")) {
       Date now = Date.from(t(moment));
       Date soon = Date.from(t(moment).plusSeconds(2 * 86400));
       Map<String, List<Long>> byGroup = counts(openTasks.byCandidateGroup(now, soon));
